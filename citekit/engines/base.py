@@ -1,0 +1,54 @@
+"""The boundary between citekit's API and a formatting engine.
+
+An engine takes CSL-JSON items (already validated and normalised by :mod:`citekit.records`) and a resolved
+style, and returns finished strings.  citekit's own processor and the citeproc-py baseline both sit behind it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, Literal, Protocol
+
+import attrs
+
+from citekit.styles import ResolvedStyle
+
+CSLItem = Mapping[str, Any]
+Mode = Literal["bibliography", "citation"]
+
+
+@attrs.frozen
+class Cite:
+    """One item as cited: which item, and the pinpoint and affixes of this citation of it."""
+
+    id: str
+    locator: str | None = None
+    label: str | None = None
+    prefix: str | None = None
+    suffix: str | None = None
+    suppress_author: bool = False
+    author_only: bool = False
+
+
+class Engine(Protocol):
+    """What every engine offers.  ``output`` is a renderer name ("text", "html", ...)."""
+
+    name: str
+
+    def bibliography(
+        self, style: ResolvedStyle, items: Sequence[CSLItem], *, output: str, locale: str | None
+    ) -> list[str]:
+        """Bibliography entries for ``items``, in the style's order."""
+        ...
+
+    def citation(
+        self,
+        style: ResolvedStyle,
+        items: Sequence[CSLItem],
+        cites: Sequence[Cite],
+        *,
+        output: str,
+        locale: str | None,
+    ) -> str:
+        """One citation cluster (or note, for note styles) citing ``cites`` out of ``items``."""
+        ...
