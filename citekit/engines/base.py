@@ -9,25 +9,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal, Protocol
 
-import attrs
-
+from citekit.csl.cites import Cite
 from citekit.styles import ResolvedStyle
+
+__all__ = ["CSLItem", "Cite", "Engine", "Mode"]
 
 CSLItem = Mapping[str, Any]
 Mode = Literal["bibliography", "citation"]
-
-
-@attrs.frozen
-class Cite:
-    """One item as cited: which item, and the pinpoint and affixes of this citation of it."""
-
-    id: str
-    locator: str | None = None
-    label: str | None = None
-    prefix: str | None = None
-    suffix: str | None = None
-    suppress_author: bool = False
-    author_only: bool = False
 
 
 class Engine(Protocol):

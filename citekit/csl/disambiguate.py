@@ -1,0 +1,182 @@
+"""Disambiguation of cites that render alike, in the order CSL 1.0.2 gives: add names, add given names
+(per the givenname-disambiguation-rule), the ``disambiguate="true"`` condition, then year suffixes.
+
+Every registered item takes part, cited or not, as in citeproc-js.  Cites are compared as the citation layout
+renders them with no locator and first position.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+import attrs
+
+from citekit.csl.context import CiteInfo, Disambiguation
+from citekit.csl.evaluate import render_elements
+from citekit.csl.formatting import join
+from citekit.csl.items import Item, NameData, NameKey
+from citekit.csl.tree import plain_text
+
+if TYPE_CHECKING:
+    from citekit.csl.document import Document
+
+_MAX_ADD_NAMES = 50
+
+
+def disambiguate(doc: Document) -> None:
+    """Fill ``doc.disambiguations`` (per item) and ``doc.year_suffixes``."""
+    citation = doc.processor.style.citation
+    wanted = (
+        citation.disambiguate_add_names
+        or citation.disambiguate_add_givenname
+        or citation.disambiguate_add_year_suffix
+        or doc.processor.style.uses_disambiguate_condition
+    )
+    if not wanted or len(doc.items) < 2:
+        return
+    items = list(doc.items.values())
+    state: dict[str, Disambiguation] = {item.id: Disambiguation() for item in items}
+
+    def key(item: Item) -> str:
+        return _render_key(doc, item, state[item.id])
+
+    rule = citation.givenname_disambiguation_rule
+    if citation.disambiguate_add_givenname and rule != "by-cite":
+        _global_givennames(doc, items, state, rule)
+
+    for group in _ambiguous(items, key):
+        if citation.disambiguate_add_names:
+            _add_names(group, state, key)
+        remaining = _still_ambiguous(group, key)
+        if citation.disambiguate_add_givenname and rule == "by-cite" and remaining:
+            _by_cite_givennames(remaining, state, key, with_initials_only=False)
+        remaining = _still_ambiguous(group, key)
+        for item in remaining:
+            state[item.id] = attrs.evolve(state[item.id], condition=True)
+        remaining = _still_ambiguous(group, key)
+        if citation.disambiguate_add_year_suffix and remaining:
+            _year_suffixes(doc, remaining)
+    doc.item_disambiguation = state
+
+
+def _render_key(doc: Document, item: Item, state: Disambiguation) -> str:
+    processor = doc.processor
+    ctx = processor.context(item, in_bibliography=False, cite=CiteInfo(citation_number=doc.numbers.get(item.id)))
+    ctx.disambiguation = attrs.evolve(state, year_suffix="")
+    node = join(render_elements(processor.style.citation.layout.children, ctx), "")
+    return plain_text(node)
+
+
+def _ambiguous(items: list[Item], key: object) -> list[list[Item]]:
+    groups: dict[str, list[Item]] = defaultdict(list)
+    for item in items:
+        groups[key(item)].append(item)  # type: ignore[operator]
+    return [g for g in groups.values() if len(g) > 1]
+
+
+def _still_ambiguous(group: list[Item], key: object) -> list[Item]:
+    counts: dict[str, list[Item]] = defaultdict(list)
+    for item in group:
+        counts[key(item)].append(item)  # type: ignore[operator]
+    return [item for members in counts.values() if len(members) > 1 for item in members]
+
+
+def _add_names(group: list[Item], state: dict[str, Disambiguation], key: object) -> None:
+    unresolved = list(group)
+    before = {item.id: key(item) for item in group}  # type: ignore[operator]
+    for count in range(1, _MAX_ADD_NAMES + 1):
+        for item in unresolved:
+            state[item.id] = attrs.evolve(state[item.id], add_names=count)
+        keys = {item.id: key(item) for item in group}  # type: ignore[operator]
+        changed = any(keys[i.id] != before[i.id] for i in unresolved)
+        if not changed:
+            # Adding names no longer changes anything: the lists are exhausted.
+            for item in unresolved:
+                state[item.id] = attrs.evolve(state[item.id], add_names=count - 1)
+            break
+        values = list(keys.values())
+        unresolved = [i for i in unresolved if values.count(keys[i.id]) > 1]
+        before = keys
+        if not unresolved:
+            break
+    # Names added to an item that stayed ambiguous do not help: take them back.
+    final = {item.id: key(item) for item in group}  # type: ignore[operator]
+    values = list(final.values())
+    for item in group:
+        if values.count(final[item.id]) > 1 and state[item.id].add_names:
+            state[item.id] = attrs.evolve(state[item.id], add_names=0)
+
+
+def _by_cite_givennames(
+    group: list[Item], state: dict[str, Disambiguation], key: object, with_initials_only: bool
+) -> None:
+    for level in (1, 2):
+        for item in group:
+            state[item.id] = attrs.evolve(state[item.id], givenname_level=level)
+        if not _still_ambiguous(group, key):
+            return
+    for item in _still_ambiguous(group, key):
+        state[item.id] = attrs.evolve(state[item.id], givenname_level=0)
+
+
+def _global_givennames(doc: Document, items: list[Item], state: dict[str, Disambiguation], rule: str) -> None:
+    """all-names / primary-name rules: expand every name that another person's name renders the same as."""
+    primary = rule.startswith("primary-name")
+    initials_only = rule.endswith("with-initials")
+    by_family: dict[str, set[NameKey]] = defaultdict(set)
+    people: dict[NameKey, NameData] = {}
+    for item in items:
+        for names in _cited_name_lists(doc, item):
+            for name in names[:1] if primary else names:
+                if name.literal:
+                    continue
+                by_family[_short_form(name)].add(name.key)
+                people[name.key] = name
+    expanded: dict[NameKey, int] = {}
+    for keys in by_family.values():
+        if len(keys) < 2:
+            continue
+        initials: dict[str, int] = defaultdict(int)
+        for k in keys:
+            initials[_initials(people[k].given)] += 1
+        for k in keys:
+            level = 1 if initials[_initials(people[k].given)] == 1 or initials_only else 2
+            expanded[k] = level
+    if not expanded:
+        return
+    for item in items:
+        state[item.id] = attrs.evolve(state[item.id], names_expanded=expanded, primary_only=primary)
+
+
+def _cited_name_lists(doc: Document, item: Item) -> list[tuple[NameData, ...]]:
+    # The first name variable the style would show: author, else editor or translator (the usual substitutes).
+    for variable in ("author", "editor", "translator", "container-author", "composer", "director"):
+        if item.names.get(variable):
+            return [item.names[variable]]
+    return []
+
+
+def _short_form(name: NameData) -> str:
+    return f"{name.non_dropping_particle} {name.family}".strip()
+
+
+def _initials(given: str) -> str:
+    return "".join(word[:1] for word in given.replace("-", " ").replace(".", " ").split())
+
+
+def _year_suffixes(doc: Document, group: list[Item]) -> None:
+    order = {item_id: index for index, item_id in enumerate(doc.bibliography_order)}
+    ranked = sorted(group, key=lambda item: order.get(item.id, len(order)))
+    for index, item in enumerate(ranked):
+        doc.year_suffixes[item.id] = suffix_letters(index)
+
+
+def suffix_letters(index: int) -> str:
+    """0 -> "a", 25 -> "z", 26 -> "aa", as citeproc-js counts year suffixes."""
+    letters = ""
+    index += 1
+    while index > 0:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(ord("a") + rem) + letters
+    return letters

@@ -1,0 +1,144 @@
+"""A document's plan: item registry, cite positions, citation numbers, sort orders and disambiguation.
+
+Computed once per call from the items and clusters given; rendering then only reads it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import attrs
+
+from citekit.csl.cites import Cite, Cluster
+from citekit.csl.context import (
+    POSITION_FIRST,
+    POSITION_IBID,
+    POSITION_IBID_WITH_LOCATOR,
+    POSITION_SUBSEQUENT,
+    CiteInfo,
+    Disambiguation,
+)
+from citekit.csl.items import Item
+from citekit.csl.sorting import item_sort_values, sort_items
+from citekit.csl.tree import Node
+
+if TYPE_CHECKING:
+    from citekit.csl.processor import Processor
+
+_NONE = Disambiguation()
+
+
+@attrs.define
+class Document:
+    processor: Processor
+    items: dict[str, Item]
+    clusters: list[Cluster]
+    infos: list[list[CiteInfo]]
+    numbers: dict[str, int]
+    bibliography_order: list[str]
+    item_disambiguation: dict[str, Disambiguation] = attrs.Factory(dict)
+    year_suffixes: dict[str, str] = attrs.Factory(dict)
+
+    def disambiguation_for(self, item_id: str, in_bibliography: bool, cite: CiteInfo | None) -> Disambiguation:
+        suffix = self.year_suffixes.get(item_id, "")
+        if in_bibliography:
+            return Disambiguation(year_suffix=suffix) if suffix else _NONE
+        found = self.item_disambiguation.get(item_id, _NONE)
+        return attrs.evolve(found, year_suffix=suffix) if suffix else found
+
+    def bibliography_cite(self, item_id: str) -> CiteInfo:
+        return CiteInfo(citation_number=self.numbers.get(item_id))
+
+    def cluster_nodes(self, index: int) -> list[Node]:
+        from citekit.csl.clusters import render_cluster_cites
+
+        return render_cluster_cites(self, index)
+
+    def substitute_author(self, item_id: str, nodes: list[Node]) -> list[Node]:
+        return nodes
+
+
+def plan_document(processor: Processor, items: Sequence[Item], clusters: list[Cluster]) -> Document:
+    registry: dict[str, Item] = {}
+    for item in items:
+        registry.setdefault(item.id, item)
+    infos = _positions(processor, clusters)
+    first_cited: list[str] = []
+    seen: set[str] = set()
+    for cluster in clusters:
+        for cite in cluster.cites:
+            if cite.id in registry and cite.id not in seen:
+                seen.add(cite.id)
+                first_cited.append(cite.id)
+    order = first_cited + [i for i in registry if i not in seen]
+    numbers = {item_id: n for n, item_id in enumerate(order, start=1)}
+    doc = Document(
+        processor=processor,
+        items=registry,
+        clusters=clusters,
+        infos=infos,
+        numbers=numbers,
+        bibliography_order=order,
+    )
+    bib = processor.style.bibliography
+    if bib is not None and bib.sort:
+        keyed = [
+            (item_id, item_sort_values(bib.sort, lambda i=item_id: processor.context(
+                registry[i], in_bibliography=True, cite=doc.bibliography_cite(i))))
+            for item_id in order
+        ]  # fmt: skip
+        doc.bibliography_order = [str(p) for p, _ in sort_items(keyed, bib.sort)]  # type: ignore[misc]
+        if not any(k.variable == "citation-number" for k in bib.sort):
+            doc.numbers = {item_id: n for n, item_id in enumerate(doc.bibliography_order, start=1)}
+    doc.infos = [[attrs.evolve(info, citation_number=doc.numbers.get(cite.id)) for cite, info in zip(c.cites, row)]
+                 for c, row in zip(clusters, doc.infos)]  # fmt: skip
+    from citekit.csl.disambiguate import disambiguate
+
+    disambiguate(doc)
+    return doc
+
+
+def _positions(processor: Processor, clusters: Sequence[Cluster]) -> list[list[CiteInfo]]:
+    """Position of every cite (first, subsequent, ibid, ibid-with-locator, near-note), per CSL 1.0.2."""
+    distance = processor.style.citation.near_note_distance
+    first_note: dict[str, int] = {}
+    last_note: dict[str, int] = {}
+    out: list[list[CiteInfo]] = []
+    previous_cluster: tuple[Cite, ...] = ()
+    for index, cluster in enumerate(clusters):
+        note = cluster.note_index if cluster.note_index is not None else index + 1
+        row: list[CiteInfo] = []
+        for j, cite in enumerate(cluster.cites):
+            if cite.id not in first_note:
+                position = POSITION_FIRST
+            else:
+                preceding: Cite | None = None
+                if j > 0:
+                    preceding = cluster.cites[j - 1]
+                elif len(previous_cluster) == 1:
+                    preceding = previous_cluster[0]
+                position = POSITION_SUBSEQUENT
+                if preceding is not None and preceding.id == cite.id:
+                    if not preceding.locator and not cite.locator:
+                        position = POSITION_IBID
+                    elif cite.locator and cite.locator == preceding.locator and cite.label == preceding.label:
+                        position = POSITION_IBID
+                    elif cite.locator:
+                        position = POSITION_IBID_WITH_LOCATOR
+            near = cite.id in last_note and note - last_note[cite.id] <= distance
+            row.append(
+                CiteInfo(
+                    locator=cite.locator,
+                    label=cite.label,
+                    position=position,
+                    near_note=near,
+                    first_reference_note_number=first_note.get(cite.id),
+                )
+            )
+            first_note.setdefault(cite.id, note)
+        for cite in cluster.cites:
+            last_note[cite.id] = note
+        out.append(row)
+        previous_cluster = cluster.cites
+    return out

@@ -1,0 +1,266 @@
+"""Evaluation: walk a style's elements for one item and build the output tree.
+
+Every ``render_*`` function returns a node or None (nothing rendered).  Names and dates live in their own
+modules; this one holds the dispatcher, text, numbers, labels, groups, conditions and formatting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from citekit.csl import model as m
+from citekit.csl.context import (
+    POSITION_FIRST,
+    POSITION_IBID,
+    POSITION_IBID_WITH_LOCATOR,
+    POSITION_SUBSEQUENT,
+    Context,
+)
+from citekit.csl.formatting import apply_formatting, join
+from citekit.csl.numbers import is_numeric
+from citekit.csl.numeric_render import label_is_plural, locator_term, render_number_value
+from citekit.csl.pageranges import format_page_range
+from citekit.csl.richtext import parse_rich_text
+from citekit.csl.tree import Node, Span, Str
+
+_NOT_RICH = frozenset({"URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID", "citation-label"})
+
+
+def render_elements(elements: Sequence[m.Element], ctx: Context) -> list[Node]:
+    out: list[Node] = []
+    for element in elements:
+        if type(element) is m.Choose:
+            # The chosen branch's elements stand in the parent's place, so a group's delimiter goes between them.
+            out.extend(choose_nodes(element, ctx))  # type: ignore[arg-type]
+            continue
+        node = render_element(element, ctx)
+        if node is not None:
+            out.append(node)
+    return out
+
+
+def render_element(el: m.Element, ctx: Context) -> Node | None:
+    kind = type(el)
+    if kind is m.Text:
+        return render_text(el, ctx)  # type: ignore[arg-type]
+    if kind is m.Group:
+        return render_group(el, ctx)  # type: ignore[arg-type]
+    if kind is m.Choose:
+        return render_choose(el, ctx)  # type: ignore[arg-type]
+    if kind is m.Names:
+        from citekit.csl.names import render_names
+
+        return render_names(el, ctx)  # type: ignore[arg-type]
+    if kind is m.Date:
+        from citekit.csl.dates import render_date
+
+        return render_date(el, ctx)  # type: ignore[arg-type]
+    if kind is m.Number:
+        return render_number(el, ctx)  # type: ignore[arg-type]
+    if kind is m.Label:
+        return render_label(el, ctx)  # type: ignore[arg-type]
+    raise TypeError(f"not a CSL element: {el!r}")
+
+
+def render_text(el: m.Text, ctx: Context) -> Node | None:
+    if el.variable is not None:
+        node = variable_node(el.variable, el.form, ctx)
+        ctx.note_variable(el.variable, node is not None)
+        return apply_formatting(node, el.fmt, ctx)
+    if el.macro is not None:
+        return apply_formatting(join(render_elements(ctx.macros[el.macro], ctx), ""), el.fmt, ctx)
+    if el.term is not None:
+        value = ctx.term(el.term, el.form, el.plural)
+        return apply_formatting(Str(value) if value else None, el.fmt, ctx)
+    return apply_formatting(Str(el.value) if el.value else None, el.fmt, ctx)
+
+
+def variable_node(variable: str, form: str, ctx: Context) -> Node | None:
+    """The value of an ordinary variable as a node, or None when it is empty or suppressed."""
+    if variable in ctx.suppressed:
+        return None
+    item, cite = ctx.item, ctx.cite
+    if variable == "citation-number":
+        number = cite.citation_number
+        return Span([Str(str(number))], role="citation-number") if number is not None else None
+    if variable == "year-suffix":
+        suffix = ctx.disambiguation.year_suffix
+        return Span([Str(suffix)], role="year-suffix") if suffix else None
+    if variable == "locator":
+        if not cite.locator or ctx.in_bibliography:
+            return None
+        locator = cite.locator
+        if (cite.label or "page") == "page":
+            locator = format_page_range(locator, ctx.style.page_range_format, _range_delimiter(ctx))
+        return Str(locator)
+    if variable == "first-reference-note-number":
+        num = cite.first_reference_note_number
+        return Str(str(num)) if num is not None and not ctx.in_bibliography else None
+    value = None
+    if form == "short":
+        value = item.fields.get(f"{variable}-short")
+    if value is None:
+        value = item.fields.get(variable)
+    if value is None and variable == "page-first":
+        page = item.fields.get("page")
+        if page:
+            value = _first_page(page)
+    if not value:
+        return None
+    if variable == "page":
+        return Str(format_page_range(value, ctx.style.page_range_format, _range_delimiter(ctx)))
+    if variable in _NOT_RICH:
+        return Str(value)
+    nodes = parse_rich_text(value)
+    return nodes[0] if len(nodes) == 1 else Span(nodes)
+
+
+def _range_delimiter(ctx: Context) -> str:
+    return ctx.locale.term("page-range-delimiter") or "\u2013"
+
+
+def _first_page(page: str) -> str:
+    for sep in ("-", "\u2013", ",", "&"):
+        page = page.split(sep)[0]
+    return page.strip()
+
+
+def render_number(el: m.Number, ctx: Context) -> Node | None:
+    variable = el.variable
+    if variable in ctx.suppressed:
+        ctx.note_variable(variable, False)
+        return None
+    if variable == "locator":
+        raw = ctx.cite.locator if not ctx.in_bibliography else None
+    elif variable == "citation-number":
+        raw = str(ctx.cite.citation_number) if ctx.cite.citation_number is not None else None
+    else:
+        raw = ctx.item.fields.get(variable)
+    ctx.note_variable(variable, bool(raw))
+    if not raw:
+        return None
+    if not is_numeric(raw):
+        nodes = parse_rich_text(raw)
+        return apply_formatting(nodes[0] if len(nodes) == 1 else Span(nodes), el.fmt, ctx)
+    text = render_number_value(raw, el.form, variable, ctx)
+    return apply_formatting(Str(text), el.fmt, ctx)
+
+
+def render_label(el: m.Label, ctx: Context) -> Node | None:
+    variable = el.variable
+    if not variable or variable in ctx.suppressed:
+        return None
+    if variable == "locator":
+        value = ctx.cite.locator if not ctx.in_bibliography else None
+        term_name = locator_term(ctx.cite.label)
+    else:
+        value = ctx.item.fields.get(variable)
+        term_name = {"number-of-pages": "page", "number-of-volumes": "volume", "chapter-number": "chapter"}.get(
+            variable, variable
+        )
+        if term_name == "page-first":
+            term_name = "page"
+    if not value:
+        return None
+    if el.plural == "always":
+        plural = True
+    elif el.plural == "never":
+        plural = False
+    else:
+        plural = label_is_plural(variable, value)
+    text = ctx.term(term_name, el.form, plural)
+    if not text:
+        return None
+    return apply_formatting(Str(text), el.fmt, ctx)
+
+
+def render_group(el: m.Group, ctx: Context) -> Node | None:
+    called, rendered = ctx.vars_called, ctx.vars_rendered
+    ctx.vars_called = ctx.vars_rendered = 0
+    nodes = render_elements(el.children, ctx)
+    group_called, group_rendered = ctx.vars_called, ctx.vars_rendered
+    ctx.vars_called, ctx.vars_rendered = called + group_called, rendered + group_rendered
+    if not nodes or (group_called > 0 and group_rendered == 0):
+        return None
+    return apply_formatting(join(nodes, el.delimiter), el.fmt, ctx)
+
+
+def render_choose(el: m.Choose, ctx: Context) -> Node | None:
+    return join(choose_nodes(el, ctx), "")
+
+
+def choose_nodes(el: m.Choose, ctx: Context) -> list[Node]:
+    for branch in el.branches:
+        if branch.condition is None or test_condition(branch.condition, ctx):
+            return render_elements(branch.children, ctx)
+    return []
+
+
+def test_condition(cond: m.Condition, ctx: Context) -> bool:
+    results: list[bool] = []
+    item = ctx.item
+    for type_name in cond.types:
+        results.append(item.type == type_name)
+    for variable in cond.variables:
+        results.append(_has_variable(variable, ctx))
+    for variable in cond.is_numeric:
+        results.append(_is_numeric_variable(variable, ctx))
+    for variable in cond.is_uncertain_date:
+        date = item.dates.get(variable)
+        results.append(bool(date and date.circa))
+    for locator in cond.locators:
+        label = ctx.cite.label or "page"
+        results.append(bool(ctx.cite.locator) and label == locator.replace("sub-verbo", "sub verbo"))
+    for position in cond.positions:
+        results.append(_position_matches(position, ctx))
+    if cond.disambiguate is not None:
+        results.append(ctx.disambiguation.condition == cond.disambiguate)
+    if cond.match == "any":
+        return any(results)
+    if cond.match == "none":
+        return not any(results)
+    return all(results)
+
+
+def _has_variable(variable: str, ctx: Context) -> bool:
+    if variable in ctx.suppressed:
+        return False
+    cite = ctx.cite
+    if variable == "locator":
+        return bool(cite.locator) and not ctx.in_bibliography
+    if variable == "citation-number":
+        return cite.citation_number is not None
+    if variable == "year-suffix":
+        return bool(ctx.disambiguation.year_suffix)
+    if variable == "first-reference-note-number":
+        return cite.first_reference_note_number is not None and not ctx.in_bibliography
+    if variable == "page-first":
+        return ctx.item.has("page-first") or ctx.item.has("page")
+    return ctx.item.has(variable)
+
+
+def _is_numeric_variable(variable: str, ctx: Context) -> bool:
+    if variable == "locator":
+        value = ctx.cite.locator
+    elif variable == "citation-number":
+        return ctx.cite.citation_number is not None
+    else:
+        value = ctx.item.fields.get(variable)
+    return bool(value) and is_numeric(value)  # type: ignore[arg-type]
+
+
+def _position_matches(position: str, ctx: Context) -> bool:
+    if ctx.in_bibliography:
+        return False
+    current = ctx.cite.position
+    if position == "first":
+        return current == POSITION_FIRST
+    if position == "subsequent":
+        return current >= POSITION_SUBSEQUENT
+    if position == "ibid":
+        return current >= POSITION_IBID
+    if position == "ibid-with-locator":
+        return current == POSITION_IBID_WITH_LOCATOR
+    if position == "near-note":
+        return ctx.cite.near_note and current >= POSITION_SUBSEQUENT
+    return False

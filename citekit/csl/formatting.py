@@ -1,0 +1,91 @@
+"""Applying an element's formatting to the subtree it rendered: text-case, strip-periods, decorations,
+quotes, affixes and display, in the order CSL defines (affixes sit outside decorations and quotes)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from citekit.csl import model as m
+from citekit.csl.context import Context
+from citekit.csl.textcase import Segment, apply_text_case
+from citekit.csl.tree import Node, Span, Str, is_empty
+
+
+def join(nodes: list[Node], delimiter: str) -> Node | None:
+    """One node for ``nodes`` with ``delimiter`` between them; None when there are none."""
+    if not nodes:
+        return None
+    if len(nodes) == 1:
+        return nodes[0]
+    if not delimiter:
+        return Span(list(nodes))
+    out: list[Node] = [nodes[0]]
+    for node in nodes[1:]:
+        out.append(Str(delimiter))
+        out.append(node)
+    return Span(out)
+
+
+def apply_formatting(node: Node | None, fmt: m.Formatting, ctx: Context) -> Node | None:
+    if node is None or is_empty(node):
+        return None
+    if fmt is m.PLAIN:
+        return node
+    if fmt.text_case:
+        apply_case(node, fmt.text_case, ctx)
+    if fmt.strip_periods:
+        for leaf, _ in case_leaves(node):
+            leaf.text = leaf.text.replace(".", "")
+    if fmt.has_decorations or fmt.quotes:
+        node = Span(
+            [node],
+            font_style=fmt.font_style,
+            font_variant=fmt.font_variant,
+            font_weight=fmt.font_weight,
+            text_decoration=fmt.text_decoration,
+            vertical_align=fmt.vertical_align,
+            quotes=fmt.quotes,
+        )
+    if fmt.prefix or fmt.suffix:
+        parts: list[Node] = []
+        if fmt.prefix:
+            parts.append(Str(fmt.prefix))
+        parts.append(node)
+        if fmt.suffix:
+            parts.append(Str(fmt.suffix))
+        node = Span(parts)
+    if fmt.display:
+        node = Span([node], display=fmt.display)
+    return node
+
+
+def case_leaves(node: Node, protected: bool = False) -> Iterator[tuple[Str, bool]]:
+    """Each leaf with whether text-case must leave it alone (inside a nocase span, or a protected term)."""
+    if isinstance(node, Str):
+        yield node, protected or node.protected
+        return
+    inner = protected or node.nocase
+    for child in node.children:
+        yield from case_leaves(child, inner)
+
+
+def apply_case(node: Node, case: str, ctx: Context) -> None:
+    if case == "title" and not _is_english(ctx):
+        return
+    apply_case_plain(node, case)
+
+
+def apply_case_plain(node: Node, case: str) -> None:
+    leaves = list(case_leaves(node))
+    if not leaves:
+        return
+    segments = [Segment(text=leaf.text, protected=prot) for leaf, prot in leaves]
+    for (leaf, _), text in zip(leaves, apply_text_case(segments, case)):
+        leaf.text = text
+
+
+def _is_english(ctx: Context) -> bool:
+    language = ctx.item.fields.get("language", "")
+    if language:
+        return language.lower().startswith("en")
+    return ctx.locale.lang.lower().startswith("en")

@@ -1,0 +1,262 @@
+"""CSL-JSON items as the processor reads them: names split into parts, dates into numbers, the rest as text.
+
+The records layer validates user input; this module only makes any CSL-JSON (including the official test
+fixtures' loose forms: string date-parts, ``raw`` dates, names with particles inside ``family``) uniform, and
+never raises on missing data.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+NAME_VARIABLES = frozenset(
+    {
+        "author", "chair", "collection-editor", "compiler", "composer", "container-author", "contributor",
+        "curator", "director", "editor", "editorial-director", "editor-translator", "executive-producer",
+        "guest", "host", "illustrator", "interviewer", "narrator", "organizer", "original-author",
+        "performer", "producer", "recipient", "reviewed-author", "script-writer", "series-creator",
+        "translator",
+    }
+)  # fmt: skip
+DATE_VARIABLES = frozenset(
+    {"accessed", "available-date", "event-date", "issued", "original-date", "submitted"}
+)
+NUMBER_VARIABLES = frozenset(
+    {
+        "chapter-number", "citation-number", "collection-number", "edition", "first-reference-note-number",
+        "issue", "locator", "number", "number-of-pages", "number-of-volumes", "page", "page-first",
+        "part-number", "printing-number", "section", "supplement-number", "version", "volume",
+    }
+)  # fmt: skip
+
+
+NameKey = tuple[str, str, str, str, str]
+
+
+@attrs.frozen(slots=True)
+class NameData:
+    family: str = ""
+    given: str = ""
+    dropping_particle: str = ""
+    non_dropping_particle: str = ""
+    suffix: str = ""
+    comma_suffix: bool = False
+    static_ordering: bool = False
+    literal: str = ""
+
+    @property
+    def is_literal(self) -> bool:
+        return bool(self.literal)
+
+    @property
+    def key(self) -> NameKey:
+        """Identifies the person, for given-name disambiguation."""
+        return (self.family, self.given, self.non_dropping_particle, self.dropping_particle, self.suffix)
+
+
+@attrs.frozen(slots=True)
+class DateData:
+    """A date or range: ``parts`` holds one or two (year, month, day) triples, 0 meaning absent."""
+
+    parts: tuple[tuple[int, int, int], ...] = ()
+    season: int = 0
+    circa: bool = False
+    literal: str = ""
+
+    @property
+    def is_range(self) -> bool:
+        return len(self.parts) > 1 and self.parts[1] != (0, 0, 0)
+
+    @property
+    def year(self) -> int:
+        return self.parts[0][0] if self.parts else 0
+
+
+@attrs.frozen(slots=True)
+class Item:
+    id: str
+    type: str
+    names: Mapping[str, tuple[NameData, ...]]
+    dates: Mapping[str, DateData]
+    fields: Mapping[str, str]
+
+    def has(self, variable: str) -> bool:
+        if variable in self.names:
+            return bool(self.names[variable])
+        if variable in self.dates:
+            return True
+        return bool(self.fields.get(variable))
+
+
+def item_from_csl(data: Mapping[str, Any]) -> Item:
+    names: dict[str, tuple[NameData, ...]] = {}
+    dates: dict[str, DateData] = {}
+    fields: dict[str, str] = {}
+    for key, value in data.items():
+        if key in ("id", "type") or value is None:
+            continue
+        if key in NAME_VARIABLES and isinstance(value, list):
+            parsed = tuple(n for n in (_name(v) for v in value) if n is not None)
+            if parsed:
+                names[key] = parsed
+        elif key in DATE_VARIABLES:
+            date = _date(value)
+            if date is not None:
+                dates[key] = date
+        elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            text = str(value)
+            if text != "":
+                fields[key] = text
+    # CSL-JSON from Zotero spells a few variables differently.
+    for alias, canonical in (("shortTitle", "title-short"), ("journalAbbreviation", "container-title-short")):
+        if alias in fields and canonical not in fields:
+            fields[canonical] = fields[alias]
+    return Item(
+        id=str(data.get("id", "")), type=str(data.get("type", "document")), names=names, dates=dates, fields=fields
+    )
+
+
+_PARTICLE_WORD = re.compile(r"^(?:[a-z\u00e0-\u00ff'\u2019-]+|[dDlL]['\u2019]|[a-z]+-)$")
+
+
+def _name(value: Any) -> NameData | None:
+    if isinstance(value, str):
+        return NameData(literal=value) if value.strip() else None
+    if not isinstance(value, Mapping):
+        return None
+    literal = _s(value.get("literal"))
+    family = _s(value.get("family"))
+    given = _s(value.get("given"))
+    if literal:
+        return NameData(literal=literal)
+    if not family and not given:
+        return None
+    dropping = _s(value.get("dropping-particle"))
+    non_dropping = _s(value.get("non-dropping-particle"))
+    suffix = _s(value.get("suffix"))
+    comma_suffix = bool(value.get("comma-suffix"))
+    parse = value.get("parse-names", True) not in (False, "false")
+    if parse and family and not non_dropping:
+        # "van Gogh" / "de la Fontaine": leading lower-case words of the family name are particles.
+        if family.startswith('"') and family.endswith('"'):
+            family = family[1:-1]
+        else:
+            non_dropping, family = _split_family_particle(family)
+    if parse and given:
+        if not suffix and "," in given:
+            head, _, tail = given.partition(",")
+            tail = tail.strip()
+            if tail.startswith("!"):
+                tail = tail[1:].strip()
+                comma_suffix = True
+            if tail:
+                given, suffix = head.strip(), tail
+        if not dropping:
+            given, dropping = _split_given_particle(given)
+    return NameData(
+        family=family,
+        given=given,
+        dropping_particle=dropping,
+        non_dropping_particle=non_dropping,
+        suffix=suffix,
+        comma_suffix=comma_suffix,
+        static_ordering=bool(value.get("static-ordering")),
+    )
+
+
+def _split_family_particle(family: str) -> tuple[str, str]:
+    words = family.split(" ")
+    index = 0
+    while index < len(words) - 1 and _PARTICLE_WORD.match(words[index]) and words[index][:1].islower():
+        index += 1
+    if index == 0:
+        # "d'Alembert", "al-Hakim": a particle glued to the name by an apostrophe or hyphen.
+        glued = re.match(r"^([a-z]{1,3}['\u2019]|al-|el-)(\S.*)$", family)
+        if glued and len(words) == 1:
+            return glued.group(1), glued.group(2)
+        return "", family
+    return " ".join(words[:index]), " ".join(words[index:])
+
+
+def _split_given_particle(given: str) -> tuple[str, str]:
+    words = given.split(" ")
+    index = len(words)
+    while index > 1 and words[index - 1][:1].islower() and _PARTICLE_WORD.match(words[index - 1]):
+        index -= 1
+    if index == len(words):
+        return given, ""
+    return " ".join(words[:index]), " ".join(words[index:])
+
+
+def _s(value: Any) -> str:
+    if value is None:
+        return ""
+    return str(value).strip()
+
+
+_SEASON_NAMES = {"spring": 1, "summer": 2, "autumn": 3, "fall": 3, "winter": 4}
+_RAW_DATE = re.compile(r"^\s*(-?\d{1,4})(?:[-/.](\d{1,2}))?(?:[-/.](\d{1,2}))?\s*$")
+
+
+def _date(value: Any) -> DateData | None:
+    if isinstance(value, str):
+        return _raw_date(value)
+    if not isinstance(value, Mapping):
+        return None
+    season = _int(value.get("season"))
+    if season == 0 and isinstance(value.get("season"), str):
+        season = _SEASON_NAMES.get(str(value["season"]).lower(), 0)
+    circa = bool(value.get("circa")) and value.get("circa") not in ("0", "false")
+    literal = _s(value.get("literal"))
+    parts_raw = value.get("date-parts")
+    parts: list[tuple[int, int, int]] = []
+    if isinstance(parts_raw, list):
+        for entry in parts_raw[:2]:
+            if not isinstance(entry, list):
+                continue
+            nums = [_int(x) for x in entry[:3]] + [0, 0, 0]
+            parts.append((nums[0], nums[1], nums[2]))
+    if not parts and value.get("raw"):
+        raw = _raw_date(str(value["raw"]))
+        if raw is not None:
+            return attrs.evolve(raw, circa=circa or raw.circa, season=season or raw.season)
+    if parts and parts[0][0] == 0 and not literal:
+        parts = []
+    if not parts and not literal:
+        return None
+    if len(parts) == 2 and parts[1][0] == 0 and parts[1] != (0, 0, 0):
+        # An end date without a year takes the start's year.
+        parts[1] = (parts[0][0], parts[1][1], parts[1][2])
+    if parts and 13 <= parts[0][1] <= 16 and not season:
+        season = parts[0][1] - 12
+        parts[0] = (parts[0][0], 0, parts[0][2])
+    return DateData(parts=tuple(parts), season=season, circa=circa, literal=literal)
+
+
+def _raw_date(text: str) -> DateData | None:
+    pieces = [p for p in re.split(r"\s*/\s*", text.strip()) if p] if "/" in text and "-" in text else [text]
+    parts: list[tuple[int, int, int]] = []
+    for piece in pieces:
+        match = _RAW_DATE.match(piece)
+        if not match:
+            return DateData(literal=text.strip()) if text.strip() else None
+        parts.append((int(match.group(1)), int(match.group(2) or 0), int(match.group(3) or 0)))
+    return DateData(parts=tuple(parts[:2])) if parts else None
+
+
+def _int(value: Any) -> int:
+    if isinstance(value, bool):
+        return 0
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return int(value)
+    if isinstance(value, str):
+        match = re.match(r"^\s*(-?\d+)", value)
+        if match:
+            return int(match.group(1))
+    return 0

@@ -1,0 +1,335 @@
+"""``<names>``: name lists with et-al, "and", particles, initials, sort order, labels and substitution."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import attrs
+
+from citekit.csl import model as m
+from citekit.csl.context import POSITION_FIRST, Context
+from citekit.csl.formatting import apply_case_plain, apply_formatting, join
+from citekit.csl.items import NameData
+from citekit.csl.tree import Node, Span, Str
+
+
+def render_names(el: m.Names, ctx: Context, parent: m.Names | None = None) -> Node | None:
+    node = _render_names(el, ctx, parent)
+    if node is not None and ctx.suppress_first_names and parent is None:
+        ctx.suppress_first_names = False
+        return None
+    return node
+
+
+def _render_names(el: m.Names, ctx: Context, parent: m.Names | None) -> Node | None:
+    if parent is not None and el.inherit_from_parent:
+        el = attrs.evolve(el, name=parent.name, et_al=parent.et_al, label=parent.label,
+                          label_before_name=parent.label_before_name)  # fmt: skip
+    lists = [(v, ctx.item.names.get(v, ())) for v in el.variables if v not in ctx.suppressed]
+    present = [(v, names) for v, names in lists if names]
+    for variable in el.variables:
+        ctx.note_variable(variable, any(v == variable for v, _ in present))
+    if present:
+        node = _render_lists(el, present, ctx)
+        if node is not None:
+            if ctx.rendered_vars is not None:
+                ctx.rendered_vars.extend(v for v, _ in present)
+            return apply_formatting(node, el.fmt, ctx)
+    if el.substitute is None:
+        return None
+    return _substitute(el, ctx)
+
+
+def _substitute(el: m.Names, ctx: Context) -> Node | None:
+    assert el.substitute is not None
+    from citekit.csl.evaluate import render_element
+
+    for candidate in el.substitute:
+        saved = ctx.rendered_vars
+        ctx.rendered_vars = []
+        if isinstance(candidate, m.Names):
+            node = render_names(candidate, ctx, parent=el)
+            if node is not None and candidate.inherit_from_parent:
+                # The shorthand <names variable="x"/> also takes the parent's affixes and decorations.
+                node = apply_formatting(node, el.fmt, ctx)
+        else:
+            node = render_element(candidate, ctx)
+        used = ctx.rendered_vars
+        ctx.rendered_vars = saved
+        if node is not None:
+            ctx.suppressed.update(used)
+            if saved is not None:
+                saved.extend(used)
+            return node
+    return None
+
+
+def _render_lists(el: m.Names, present: list[tuple[str, tuple[NameData, ...]]], ctx: Context) -> Node | None:
+    opts = el.name.options
+    if opts.form == "count":
+        total = sum(_shown_count(len(names), opts, ctx) for _, names in present)
+        return Str(str(total)) if total else None
+    variables = [v for v, _ in present]
+    if "editor" in variables and "translator" in variables:
+        editors = dict(present)["editor"]
+        if editors == dict(present)["translator"]:
+            present = [(("editortranslator" if v == "editor" else v), n) for v, n in present if v != "translator"]
+    rendered: list[Node] = []
+    for variable, names in present:
+        names_node = _render_name_list(names, el, ctx)
+        if names_node is None:
+            continue
+        if el.label is not None and not ctx.sort_mode:
+            label = _label(el.label, variable, len(names), ctx)
+            if label is not None:
+                names_node = Span([label, names_node] if el.label_before_name else [names_node, label])
+        rendered.append(names_node)
+    return join(rendered, el.delimiter)
+
+
+def _label(label: m.Label, variable: str, count: int, ctx: Context) -> Node | None:
+    plural = label.plural == "always" or (label.plural == "contextual" and count > 1)
+    text = ctx.term(variable, label.form, plural)
+    if not text:
+        return None
+    return apply_formatting(Str(text), label.fmt, ctx)
+
+
+def _limits(opts: m.NameOptions, ctx: Context) -> tuple[int | None, int | None, bool]:
+    et_al_min, use_first, use_last = opts.et_al_min, opts.et_al_use_first, opts.et_al_use_last
+    if ctx.cite.position != POSITION_FIRST and not ctx.in_bibliography:
+        et_al_min, use_first = opts.et_al_subsequent_min, opts.et_al_subsequent_use_first
+    if ctx.sort_mode:
+        if ctx.names_min is not None:
+            et_al_min = ctx.names_min
+        if ctx.names_use_first is not None:
+            use_first = ctx.names_use_first
+        if ctx.names_use_last is not None:
+            use_last = ctx.names_use_last
+    return et_al_min, use_first, use_last
+
+
+def _shown_count(total: int, opts: m.NameOptions, ctx: Context) -> int:
+    et_al_min, use_first, _ = _limits(opts, ctx)
+    if et_al_min is not None and use_first is not None and total >= et_al_min:
+        return min(total, use_first + ctx.disambiguation.add_names)
+    return total
+
+
+def _render_name_list(names: tuple[NameData, ...], el: m.Names, ctx: Context) -> Node | None:
+    opts = el.name.options
+    _, _, use_last = _limits(opts, ctx)
+    shown = _shown_count(len(names), opts, ctx)
+    truncated = shown < len(names)
+    if shown == 0:
+        return None
+    nodes: list[Node] = []
+    inverted_flags: list[bool] = []
+    for index, name in enumerate(names[:shown]):
+        inverted = _inverted(opts, index, ctx)
+        node = _render_name(name, el.name, inverted, index, ctx)
+        nodes.append(node)
+        inverted_flags.append(inverted and not name.literal and _is_romanesque(name))
+    out: list[Node] = [nodes[0]]
+    and_term = _and_term(opts, ctx)
+    for index in range(1, len(nodes)):
+        is_last = index == len(nodes) - 1
+        if is_last and not truncated and and_term:
+            if _delimiter_applies(opts.delimiter_precedes_last, len(nodes), inverted_flags[index - 1]):
+                sep = f"{opts.delimiter}{and_term} "
+            else:
+                sep = f" {and_term} "
+        else:
+            sep = opts.delimiter
+        out.append(Str(sep))
+        out.append(nodes[index])
+    if truncated:
+        if use_last and len(names) >= shown + 2:
+            out.append(Str(f"{opts.delimiter}\u2026 "))
+            out.append(_render_name(names[-1], el.name, _inverted(opts, len(names) - 1, ctx), len(names) - 1, ctx))
+        else:
+            et_al = el.et_al or m.EtAl()
+            term = ctx.term(et_al.term, "long")
+            if term:
+                if _delimiter_applies(opts.delimiter_precedes_et_al, shown, inverted_flags[-1], et_al=True):
+                    out.append(Str(opts.delimiter))
+                else:
+                    out.append(Str(" "))
+                term_node = apply_formatting(Str(term, protected=True), et_al.fmt, ctx)
+                if term_node is not None:
+                    out.append(term_node)
+    body = Span(out, role="names")
+    return apply_formatting(body, el.name.fmt, ctx)
+
+
+def _and_term(opts: m.NameOptions, ctx: Context) -> str | None:
+    if opts.and_ == "text":
+        return ctx.term("and", "long") or "and"
+    if opts.and_ == "symbol":
+        return ctx.term("and", "symbol") or "&"
+    return None
+
+
+def _delimiter_applies(rule: str, count: int, previous_inverted: bool, et_al: bool = False) -> bool:
+    if rule == "always":
+        return True
+    if rule == "never":
+        return False
+    if rule == "after-inverted-name":
+        return previous_inverted
+    # contextual: with et-al, when two or more names precede it; before the last name, with three or more.
+    return count >= 2 if et_al else count >= 3
+
+
+def _inverted(opts: m.NameOptions, index: int, ctx: Context) -> bool:
+    if ctx.sort_mode:
+        return True
+    order = opts.name_as_sort_order
+    return order == "all" or (order == "first" and index == 0)
+
+
+_ROMANESQUE = re.compile(r"^[\u0000-\u024f\u0370-\u03ff\u0400-\u052f\u1e00-\u1fff\u2000-\u206f\u0590-\u05ff\u0600-\u06ff'\u2019\s.,\-]*$")
+
+
+def _is_romanesque(name: NameData) -> bool:
+    return bool(_ROMANESQUE.match(name.family + name.given))
+
+
+def _render_name(name: NameData, el: m.Name, inverted: bool, index: int, ctx: Context) -> Node:
+    opts = el.options
+    if name.literal or not name.given and not name.family:
+        return Str(name.literal or name.family)
+    if ctx.sort_mode:
+        return Str(sort_key_for_name(name, opts))
+    given_level = ctx.disambiguation.level_for(name.key, index)
+    form = opts.form
+    if form == "short" and given_level > 0 and name.given:
+        form = "long"
+    family_text = _join_particle(name.non_dropping_particle, name.family)
+    if not _is_romanesque(name):
+        if form == "short":
+            return _part(el, "family", Str(name.family))
+        return Span([_part(el, "family", Str(name.family)), _part(el, "given", Str(name.given))])
+    if form == "short" or not name.given:
+        if form == "short":
+            return _part(el, "family", Str(family_text))
+        return _long_without_given(name, el, inverted, family_text)
+    given = name.given
+    if opts.initialize_with is not None and given_level < 2:
+        given = initialize(given, opts.initialize_with, opts.initialize, opts.initialize_with_hyphen)
+    if name.static_ordering:
+        parts: list[Node] = [_part(el, "family", Str(family_text)), Str(" "), _part(el, "given", Str(given))]
+        return Span(parts)
+    given_with_particle = _join_words(given, name.dropping_particle)
+    if not inverted:
+        text_family = _join_words(name.dropping_particle, family_text)
+        nodes: list[Node] = [_part(el, "given", Str(given)), Str(" "), _part(el, "family", Str(text_family))]
+        if name.suffix:
+            nodes.append(Str(", " if name.comma_suffix else " "))
+            nodes.append(Str(name.suffix))
+        return Span(nodes)
+    sep = opts.sort_separator
+    if opts.demote_non_dropping_particle == "display-and-sort" and name.non_dropping_particle:
+        head = name.family
+        tail = _join_words(given_with_particle, name.non_dropping_particle)
+    else:
+        head = family_text
+        tail = given_with_particle
+    nodes = [_part(el, "family", Str(head)), Str(sep), _part(el, "given", Str(tail))]
+    if name.suffix:
+        nodes.append(Str(sep))
+        nodes.append(Str(name.suffix))
+    return Span(nodes)
+
+
+def _long_without_given(name: NameData, el: m.Name, inverted: bool, family_text: str) -> Node:
+    text = _join_words(name.dropping_particle, family_text)
+    nodes: list[Node] = [_part(el, "family", Str(text))]
+    if name.suffix:
+        nodes.append(Str(el.options.sort_separator if inverted else " "))
+        nodes.append(Str(name.suffix))
+    return Span(nodes) if len(nodes) > 1 else nodes[0]
+
+
+def _part(el: m.Name, part: str, node: Node) -> Node:
+    for name_part in el.parts:
+        if name_part.name == part:
+            return _format_part(node, name_part.fmt)
+    return node
+
+
+def _format_part(node: Node, fmt: m.Formatting) -> Node:
+    if fmt.text_case:
+        # Title case is not allowed on name parts, so no item language is needed.
+        apply_case_plain(node, fmt.text_case)
+    wrapped: Node = Span(
+        [node],
+        font_style=fmt.font_style,
+        font_variant=fmt.font_variant,
+        font_weight=fmt.font_weight,
+        text_decoration=fmt.text_decoration,
+        vertical_align=fmt.vertical_align,
+    )
+    if fmt.prefix or fmt.suffix:
+        wrapped = Span([Str(fmt.prefix), wrapped, Str(fmt.suffix)])
+    return wrapped
+
+
+def _join_particle(particle: str, family: str) -> str:
+    if not particle:
+        return family
+    if particle.endswith(("'", "\u2019", "-")):
+        return particle + family
+    return f"{particle} {family}"
+
+
+def _join_words(first: str, second: str) -> str:
+    if first and second:
+        return _join_particle(first, second) if first.endswith(("'", "\u2019", "-")) else f"{first} {second}"
+    return first or second
+
+
+def initialize(given: str, initialize_with: str, initialize: bool, with_hyphen: bool) -> str:
+    """Given names as initials: "Jean-Paul Marie" -> "J.-P. M." (initialize_with "." and hyphens kept).
+
+    With ``initialize`` false only names that already are initials ("J.R.R.", "J R") are normalised.
+    """
+    trailing = initialize_with[len(initialize_with.rstrip()) :]
+    mark = initialize_with.rstrip()
+    out = ""
+    for word in given.replace(".", ". ").split():
+        parts = [p for p in word.split("-") if p.rstrip(".")]
+        if not parts:
+            continue
+        cores = [p.rstrip(".") for p in parts]
+        if initialize or all(_is_initial(c) for c in cores):
+            letters = [c[0] + mark for c in cores]
+            piece = ("-" if with_hyphen else "").join(letters) + trailing
+        else:
+            piece = word + " "
+            if out and not out.endswith(" "):
+                out += " "
+        out += piece
+    return out.strip()
+
+
+def _is_initial(word: str) -> bool:
+    return len(word) == 1
+
+
+def sort_key_for_name(name: NameData, opts: m.NameOptions) -> str:
+    """The string a name sorts by: family (with particle unless demoted), then given, then suffix."""
+    if name.literal:
+        return name.literal
+    if opts.demote_non_dropping_particle in ("display-and-sort", "sort-only"):
+        family = name.family
+        given = " ".join(p for p in (name.given, name.dropping_particle, name.non_dropping_particle) if p)
+    else:
+        family = _join_particle(name.non_dropping_particle, name.family)
+        given = " ".join(p for p in (name.given, name.dropping_particle) if p)
+    return " ".join(p for p in (family, given, name.suffix) if p)
+
+
+def strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))

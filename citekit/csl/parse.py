@@ -1,0 +1,452 @@
+"""Turn CSL XML into the typed model of :mod:`citekit.csl.model`, once per style.
+
+Inheritable name options are resolved here: each macro is compiled twice, once as the citation calls it and
+once as the bibliography does, so evaluation never has to look an option up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from lxml import etree
+
+from citekit.csl import model as m
+from citekit.csl.locale import LocaleData, parse_locale_element
+from citekit.csl.xmlsafe import CSL_NS, children, local_name, parse_xml
+from citekit.errors import CSLError
+
+_NAME_OPTION_ATTRS = (
+    "and",
+    "delimiter-precedes-et-al",
+    "delimiter-precedes-last",
+    "et-al-min",
+    "et-al-use-first",
+    "et-al-use-last",
+    "et-al-subsequent-min",
+    "et-al-subsequent-use-first",
+    "initialize",
+    "initialize-with",
+    "name-as-sort-order",
+    "sort-separator",
+    "name-form",
+    "name-delimiter",
+    "names-delimiter",
+)
+
+Inherited = Mapping[str, str]
+
+
+def parse_style(data: bytes | str, source: str = "style") -> m.Style:
+    """Parse a CSL style's XML text into a :class:`~citekit.csl.model.Style`."""
+    root = parse_xml(data, source)
+    if local_name(root) != "style":
+        raise CSLError(f"the root element is <{local_name(root)}>, not <style>", source=source)
+    if root.tag.startswith("{") and not root.tag.startswith("{" + CSL_NS):
+        raise CSLError("the root element is not in the CSL namespace", source=source)
+    return _StyleParser(root, source).parse()
+
+
+def parse_date_part(el: etree._Element) -> m.DatePart:
+    name = el.get("name", "")
+    if name not in ("year", "month", "day"):
+        raise CSLError(f"<date-part name={name!r}> is not year, month or day", line=el.sourceline)
+    return m.DatePart(
+        name=name, form=el.get("form"), range_delimiter=el.get("range-delimiter"), fmt=parse_formatting(el)
+    )
+
+
+def parse_formatting(el: etree._Element) -> m.Formatting:
+    get = el.get
+    if not any(a in el.attrib for a in _FORMAT_ATTRS):
+        return m.PLAIN
+    return m.Formatting(
+        prefix=get("prefix", ""),
+        suffix=get("suffix", ""),
+        font_style=get("font-style"),
+        font_variant=get("font-variant"),
+        font_weight=get("font-weight"),
+        text_decoration=get("text-decoration"),
+        vertical_align=get("vertical-align"),
+        display=get("display"),
+        quotes=get("quotes") == "true",
+        strip_periods=get("strip-periods") == "true",
+        text_case=get("text-case"),
+    )
+
+
+_FORMAT_ATTRS = (
+    "prefix",
+    "suffix",
+    "font-style",
+    "font-variant",
+    "font-weight",
+    "text-decoration",
+    "vertical-align",
+    "display",
+    "quotes",
+    "strip-periods",
+    "text-case",
+)
+
+
+def _int(el: etree._Element, attr: str) -> int | None:
+    raw = el.get(attr)
+    if raw is None:
+        return None
+    try:
+        return int(raw)
+    except ValueError:
+        raise CSLError(f"{attr}={raw!r} is not a whole number", line=el.sourceline) from None
+
+
+def _split(el: etree._Element, attr: str) -> tuple[str, ...]:
+    return tuple(el.get(attr, "").split())
+
+
+class _StyleParser:
+    def __init__(self, root: etree._Element, source: str) -> None:
+        self.root = root
+        self.source = source
+        self.macro_xml: dict[str, etree._Element] = {}
+        self.demote = root.get("demote-non-dropping-particle", "display-and-sort")
+        self.init_hyphen = root.get("initialize-with-hyphen", "true") != "false"
+        self.saw_disambiguate = False
+
+    def error(self, message: str, el: etree._Element | None = None) -> CSLError:
+        return CSLError(message, source=self.source, line=el.sourceline if el is not None else None)
+
+    def parse(self) -> m.Style:
+        root = self.root
+        sections: dict[str, etree._Element] = {}
+        locales: list[LocaleData] = []
+        info = m.StyleInfo()
+        for child in children(root):
+            kind = local_name(child)
+            if kind == "macro":
+                name = child.get("name")
+                if not name:
+                    raise self.error("<macro> without a name", child)
+                self.macro_xml[name] = child
+            elif kind == "locale":
+                locales.append(parse_locale_element(child, parse_date_part))
+            elif kind == "info":
+                info = self._info(child)
+            elif kind in ("citation", "bibliography"):
+                sections[kind] = child
+        self._check_macro_graph()
+        style_inherit = self._inherit({}, root)
+        if "citation" not in sections:
+            if info.parent:
+                raise self.error(f"this is a dependent style; its parent is {info.parent}")
+            raise self.error("the style has no <citation>")
+        cit_el = sections["citation"]
+        cit_inherit = self._inherit(style_inherit, cit_el)
+        citation_macros = {name: self._macro(name, cit_inherit) for name in self.macro_xml}
+        citation = self._citation(cit_el, cit_inherit)
+        bibliography = None
+        bibliography_macros: dict[str, tuple[m.Element, ...]] = {}
+        if "bibliography" in sections:
+            bib_el = sections["bibliography"]
+            bib_inherit = self._inherit(style_inherit, bib_el)
+            bibliography_macros = {name: self._macro(name, bib_inherit) for name in self.macro_xml}
+            bibliography = self._bibliography(bib_el, bib_inherit)
+        return m.Style(
+            info=info,
+            style_class=root.get("class", "in-text"),
+            default_locale=root.get("default-locale"),
+            citation=citation,
+            bibliography=bibliography,
+            citation_macros=citation_macros,
+            bibliography_macros=bibliography_macros,
+            locales=tuple(locales),
+            page_range_format=root.get("page-range-format"),
+            demote_non_dropping_particle=self.demote,
+            initialize_with_hyphen=self.init_hyphen,
+            uses_disambiguate_condition=self.saw_disambiguate,
+        )
+
+    def _info(self, el: etree._Element) -> m.StyleInfo:
+        ident = title = ""
+        parent = None
+        for c in children(el):
+            kind = local_name(c)
+            if kind == "id":
+                ident = (c.text or "").strip()
+            elif kind == "title":
+                title = (c.text or "").strip()
+            elif kind == "link" and c.get("rel") == "independent-parent":
+                parent = c.get("href")
+        return m.StyleInfo(id=ident, title=title, parent=parent)
+
+    def _check_macro_graph(self) -> None:
+        calls: dict[str, set[str]] = {}
+        for name, el in self.macro_xml.items():
+            used = set()
+            for node in el.iter():
+                if isinstance(node.tag, str) and local_name(node) == "text" and node.get("macro"):
+                    callee = node.get("macro", "")
+                    if callee not in self.macro_xml:
+                        raise self.error(f"macro {name!r} calls undefined macro {callee!r}", node)
+                    used.add(callee)
+            calls[name] = used
+        state: dict[str, int] = {}
+
+        def visit(name: str, path: list[str]) -> None:
+            state[name] = 1
+            for callee in sorted(calls[name]):
+                if state.get(callee) == 1:
+                    cycle = " -> ".join([*path, name, callee])
+                    raise self.error(f"macros call each other in a loop: {cycle}", self.macro_xml[callee])
+                if state.get(callee) is None:
+                    visit(callee, [*path, name])
+            state[name] = 2
+
+        for name in sorted(calls):
+            if name not in state:
+                visit(name, [])
+
+    def _inherit(self, parent: Inherited, el: etree._Element) -> dict[str, str]:
+        merged = dict(parent)
+        for attr in _NAME_OPTION_ATTRS:
+            value = el.get(attr)
+            if value is not None:
+                merged[attr] = value
+        return merged
+
+    def _macro(self, name: str, inherit: Inherited) -> tuple[m.Element, ...]:
+        return self._elements(self.macro_xml[name], inherit)
+
+    def _layout(self, el: etree._Element, inherit: Inherited) -> m.Layout:
+        layouts = [c for c in children(el) if local_name(c) == "layout"]
+        if not layouts:
+            raise self.error(f"<{local_name(el)}> has no <layout>", el)
+        lay = layouts[0]
+        return m.Layout(
+            children=self._elements(lay, inherit), delimiter=lay.get("delimiter", ""), fmt=parse_formatting(lay)
+        )
+
+    def _sort(self, el: etree._Element) -> tuple[m.SortKey, ...]:
+        keys: list[m.SortKey] = []
+        for sort_el in (c for c in children(el) if local_name(c) == "sort"):
+            for key in children(sort_el):
+                if local_name(key) != "key":
+                    continue
+                if key.get("macro") and key.get("macro") not in self.macro_xml:
+                    raise self.error(f"sort key uses undefined macro {key.get('macro')!r}", key)
+                use_last = key.get("names-use-last")
+                keys.append(
+                    m.SortKey(
+                        variable=key.get("variable"),
+                        macro=key.get("macro"),
+                        ascending=key.get("sort", "ascending") != "descending",
+                        names_min=_int(key, "names-min"),
+                        names_use_first=_int(key, "names-use-first"),
+                        names_use_last=None if use_last is None else use_last == "true",
+                    )
+                )
+        return tuple(keys)
+
+    def _citation(self, el: etree._Element, inherit: Inherited) -> m.Citation:
+        disamb_names = el.get("disambiguate-add-names") == "true"
+        return m.Citation(
+            layout=self._layout(el, inherit),
+            sort=self._sort(el),
+            disambiguate_add_names=disamb_names,
+            disambiguate_add_givenname=el.get("disambiguate-add-givenname") == "true",
+            givenname_disambiguation_rule=el.get("givenname-disambiguation-rule", "by-cite"),
+            disambiguate_add_year_suffix=el.get("disambiguate-add-year-suffix") == "true",
+            collapse=el.get("collapse"),
+            cite_group_delimiter=el.get("cite-group-delimiter"),
+            year_suffix_delimiter=el.get("year-suffix-delimiter"),
+            after_collapse_delimiter=el.get("after-collapse-delimiter"),
+            near_note_distance=_int(el, "near-note-distance") or 5,
+        )
+
+    def _bibliography(self, el: etree._Element, inherit: Inherited) -> m.Bibliography:
+        return m.Bibliography(
+            layout=self._layout(el, inherit),
+            sort=self._sort(el),
+            hanging_indent=el.get("hanging-indent") == "true",
+            second_field_align=el.get("second-field-align"),
+            line_spacing=_int(el, "line-spacing") or 1,
+            entry_spacing=_int(el, "entry-spacing") if el.get("entry-spacing") else 1,  # type: ignore[arg-type]
+            subsequent_author_substitute=el.get("subsequent-author-substitute"),
+            subsequent_author_substitute_rule=el.get("subsequent-author-substitute-rule", "complete-all"),
+        )
+
+    # Rendering elements
+
+    def _elements(self, parent: etree._Element, inherit: Inherited) -> tuple[m.Element, ...]:
+        out: list[m.Element] = []
+        for el in children(parent):
+            parsed = self._element(el, inherit)
+            if parsed is not None:
+                out.append(parsed)
+        return tuple(out)
+
+    def _element(self, el: etree._Element, inherit: Inherited) -> m.Element | None:
+        kind = local_name(el)
+        if kind == "text":
+            return self._text(el)
+        if kind == "number":
+            return m.Number(
+                variable=el.get("variable", ""), form=el.get("form", "numeric"), fmt=parse_formatting(el)
+            )
+        if kind == "label":
+            return self._label(el)
+        if kind == "date":
+            return self._date(el)
+        if kind == "names":
+            return self._names(el, inherit)
+        if kind == "group":
+            return m.Group(
+                children=self._elements(el, inherit), delimiter=el.get("delimiter", ""), fmt=parse_formatting(el)
+            )
+        if kind == "choose":
+            return self._choose(el, inherit)
+        raise self.error(f"<{kind}> is not a CSL rendering element", el)
+
+    def _text(self, el: etree._Element) -> m.Text:
+        fmt = parse_formatting(el)
+        if el.get("variable") is not None:
+            return m.Text(variable=el.get("variable"), form=el.get("form", "long"), fmt=fmt)
+        if el.get("macro") is not None:
+            return m.Text(macro=el.get("macro"), fmt=fmt)
+        if el.get("term") is not None:
+            return m.Text(
+                term=el.get("term"), form=el.get("form", "long"), plural=el.get("plural") == "true", fmt=fmt
+            )
+        if el.get("value") is not None:
+            return m.Text(value=el.get("value"), fmt=fmt)
+        raise self.error("<text> needs one of variable, macro, term or value", el)
+
+    def _label(self, el: etree._Element) -> m.Label:
+        return m.Label(
+            variable=el.get("variable"),
+            form=el.get("form", "long"),
+            plural=el.get("plural", "contextual"),
+            fmt=parse_formatting(el),
+        )
+
+    def _date(self, el: etree._Element) -> m.Date:
+        parts = tuple(parse_date_part(p) for p in children(el) if local_name(p) == "date-part")
+        return m.Date(
+            variable=el.get("variable", ""),
+            form=el.get("form"),
+            date_parts=el.get("date-parts", "year-month-day"),
+            parts=parts,
+            delimiter=el.get("delimiter", ""),
+            fmt=parse_formatting(el),
+        )
+
+    def _name_options(self, inherit: Inherited, name_el: etree._Element | None) -> m.NameOptions:
+        opts = dict(inherit)
+        if name_el is not None:
+            for attr in _NAME_OPTION_ATTRS:
+                value = name_el.get(attr)
+                if value is not None:
+                    opts[attr] = value
+            if name_el.get("form") is not None:
+                opts["name-form"] = name_el.get("form", "long")
+            if name_el.get("delimiter") is not None:
+                opts["name-delimiter"] = name_el.get("delimiter", ", ")
+
+        def as_int(key: str) -> int | None:
+            raw = opts.get(key)
+            if raw is None or raw == "":
+                return None
+            try:
+                return int(raw)
+            except ValueError:
+                raise self.error(f"{key}={raw!r} is not a whole number", name_el) from None
+
+        et_al_min = as_int("et-al-min")
+        et_al_first = as_int("et-al-use-first")
+        return m.NameOptions(
+            and_=opts.get("and"),
+            delimiter=opts.get("name-delimiter", ", "),
+            delimiter_precedes_et_al=opts.get("delimiter-precedes-et-al", "contextual"),
+            delimiter_precedes_last=opts.get("delimiter-precedes-last", "contextual"),
+            et_al_min=et_al_min,
+            et_al_use_first=et_al_first,
+            et_al_use_last=opts.get("et-al-use-last") == "true",
+            et_al_subsequent_min=as_int("et-al-subsequent-min") or et_al_min,
+            et_al_subsequent_use_first=as_int("et-al-subsequent-use-first") or et_al_first,
+            form=opts.get("name-form", "long"),
+            initialize=opts.get("initialize", "true") != "false",
+            initialize_with=opts.get("initialize-with"),
+            name_as_sort_order=opts.get("name-as-sort-order"),
+            sort_separator=opts.get("sort-separator", ", "),
+            demote_non_dropping_particle=self.demote,
+            initialize_with_hyphen=self.init_hyphen,
+        )
+
+    def _names(self, el: etree._Element, inherit: Inherited) -> m.Names:
+        name_el = et_al_el = label_el = substitute_el = None
+        label_before = False
+        for c in children(el):
+            kind = local_name(c)
+            if kind == "name":
+                name_el = c
+            elif kind == "et-al":
+                et_al_el = c
+            elif kind == "label":
+                label_el = c
+                label_before = name_el is None
+            elif kind == "substitute":
+                substitute_el = c
+        local_inherit = self._inherit(inherit, el)
+        name = m.Name(
+            options=self._name_options(local_inherit, name_el),
+            fmt=parse_formatting(name_el) if name_el is not None else m.PLAIN,
+            parts=tuple(
+                m.NamePart(name=p.get("name", ""), fmt=parse_formatting(p))
+                for p in (children(name_el) if name_el is not None else [])
+                if local_name(p) == "name-part"
+            ),
+        )
+        et_al = None
+        if et_al_el is not None:
+            et_al = m.EtAl(term=et_al_el.get("term", "et-al"), fmt=parse_formatting(et_al_el))
+        substitute = None
+        if substitute_el is not None:
+            substitute = self._elements(substitute_el, inherit)
+        delimiter = el.get("delimiter")
+        if delimiter is None:
+            delimiter = local_inherit.get("names-delimiter", "")
+        variables = tuple(el.get("variable", "").split())
+        return m.Names(
+            variables=variables,
+            name=name,
+            et_al=et_al,
+            label=self._label(label_el) if label_el is not None else None,
+            label_before_name=label_before,
+            substitute=substitute,
+            delimiter=delimiter,
+            fmt=parse_formatting(el),
+            inherit_from_parent=not children(el),
+        )
+
+    def _choose(self, el: etree._Element, inherit: Inherited) -> m.Choose:
+        branches: list[m.Branch] = []
+        for branch in children(el):
+            kind = local_name(branch)
+            if kind == "else":
+                branches.append(m.Branch(condition=None, children=self._elements(branch, inherit)))
+            elif kind in ("if", "else-if"):
+                disamb = branch.get("disambiguate")
+                self.saw_disambiguate = self.saw_disambiguate or disamb is not None
+                cond = m.Condition(
+                    match=branch.get("match", "all"),
+                    types=_split(branch, "type"),
+                    variables=_split(branch, "variable"),
+                    is_numeric=_split(branch, "is-numeric"),
+                    is_uncertain_date=_split(branch, "is-uncertain-date"),
+                    locators=_split(branch, "locator"),
+                    positions=_split(branch, "position"),
+                    disambiguate=None if disamb is None else disamb == "true",
+                )
+                branches.append(m.Branch(condition=cond, children=self._elements(branch, inherit)))
+            else:
+                raise self.error(f"<{kind}> cannot appear inside <choose>", branch)
+        return m.Choose(branches=tuple(branches))

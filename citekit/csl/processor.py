@@ -1,0 +1,205 @@
+"""The processor: one style and locale, rendering citation clusters and bibliographies for CSL-JSON items.
+
+It is stateless between calls: each call gets every item and cluster of the document, so positions, numbering
+and disambiguation are computed over exactly what was given.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from citekit.csl import model as m
+from citekit.csl.cites import Cite, Cluster
+from citekit.csl.context import CiteInfo, Context
+from citekit.csl.document import Document, plan_document
+from citekit.csl.evaluate import render_elements
+from citekit.csl.formatting import apply_formatting, join
+from citekit.csl.items import Item, item_from_csl
+from citekit.csl.locale import Locale
+from citekit.csl.punctuation import QuoteMarks, linearize, strip_outer_space
+from citekit.csl.richtext import parse_rich_text
+from citekit.csl.styles_cache import locale_for, style_from_path, style_from_text
+from citekit.csl.tree import Node, Span, Str, is_empty
+from citekit.renderers import get_renderer
+
+
+class Processor:
+    """A CSL style ready to render.
+
+    ``style`` is CSL XML text, a path to a ``.csl`` file, or a citekit style name (profile or official id);
+    ``locale`` overrides the style's default locale.
+    """
+
+    def __init__(self, style: str | os.PathLike[str] | m.Style, locale: str | None = None) -> None:
+        profile_locale = None
+        if isinstance(style, m.Style):
+            self.style = style
+        elif isinstance(style, os.PathLike):
+            self.style = style_from_path(style)
+        elif style.lstrip().startswith("<"):
+            self.style = style_from_text(style)
+        elif style.endswith(".csl") and Path(style).is_file():
+            self.style = style_from_path(style)
+        else:
+            from citekit.styles import resolve_style
+
+            resolved = resolve_style(style)
+            self.style = style_from_path(resolved.path)
+            profile_locale = resolved.locale
+        self.lang = locale or profile_locale or self.style.default_locale or "en-US"
+        self.locale: Locale = locale_for(self.style, self.lang)
+        self._marks = QuoteMarks.from_locale(self.locale)
+
+    @property
+    def has_bibliography(self) -> bool:
+        return self.style.bibliography is not None
+
+    @property
+    def is_note_style(self) -> bool:
+        return self.style.style_class == "note"
+
+    # Public rendering
+
+    def citations(
+        self, items: Sequence[Mapping[str, Any]], clusters: Sequence[Cluster], *, output: str = "html"
+    ) -> list[str]:
+        """Each cluster's final string, in document order."""
+        doc = self._plan(items, clusters)
+        render = get_renderer(output)
+        return [self._finish(self._cluster_tree(doc, index), render) for index in range(len(clusters))]
+
+    def citation(self, items: Sequence[Mapping[str, Any]], cites: Sequence[Cite], *, output: str = "html") -> str:
+        """One cluster citing ``cites``, as the only citation of the document."""
+        return self.citations(items, [Cluster(cites=tuple(cites))], output=output)[0]
+
+    def bibliography(
+        self,
+        items: Sequence[Mapping[str, Any]],
+        *,
+        clusters: Sequence[Cluster] = (),
+        output: str = "html",
+        select: Mapping[str, Any] | None = None,
+    ) -> list[str]:
+        """The bibliography entries in the style's order ("" for none)."""
+        if self.style.bibliography is None:
+            return []
+        doc = self._plan(items, clusters)
+        render = get_renderer(output)
+        out = []
+        for item_id in doc.bibliography_order:
+            item = doc.items[item_id]
+            if select is not None and not _selected(item, select):
+                continue
+            tree = self._entry_tree(doc, item)
+            if tree is None:
+                continue
+            out.append(self._finish(tree, render))
+        return out
+
+    # Internals
+
+    def _plan(self, items: Sequence[Mapping[str, Any]], clusters: Sequence[Cluster]) -> Document:
+        parsed = [item_from_csl(data) for data in items]
+        return plan_document(self, parsed, list(clusters))
+
+    def context(
+        self, item: Item, *, in_bibliography: bool, cite: CiteInfo | None = None, doc: Document | None = None
+    ) -> Context:
+        style = self.style
+        ctx = Context(
+            style=style,
+            locale=self.locale,
+            macros=style.bibliography_macros if in_bibliography else style.citation_macros,
+            in_bibliography=in_bibliography,
+            item=item,
+            cite=cite or CiteInfo(),
+        )
+        if doc is not None:
+            ctx.disambiguation = doc.disambiguation_for(item.id, in_bibliography, cite)
+        return ctx
+
+    def _finish(self, tree: Node, render: Any) -> str:
+        tokens = linearize(tree, self._marks, self.locale.punctuation_in_quote)
+        strip_outer_space(tokens)
+        return str(render(tokens))
+
+    def cite_tree(self, doc: Document, cite: Cite, info: CiteInfo) -> Node | None:
+        item = doc.items.get(cite.id)
+        if item is None:
+            return None
+        layout = self.style.citation.layout
+        ctx = self.context(item, in_bibliography=False, cite=info, doc=doc)
+        if cite.suppress_author:
+            ctx.suppress_first_names = True
+        node = join(render_elements(layout.children, ctx), "")
+        if node is None:
+            return None
+        parts: list[Node] = []
+        if cite.prefix:
+            parts.extend(parse_rich_text(cite.prefix))
+        parts.append(node)
+        if cite.suffix:
+            parts.extend(parse_rich_text(cite.suffix))
+        return Span(parts) if len(parts) > 1 else node
+
+    def _cluster_tree(self, doc: Document, index: int) -> Node:
+        layout = self.style.citation.layout
+        nodes = doc.cluster_nodes(index)
+        if not nodes:
+            return Str("")
+        body = join(nodes, layout.delimiter)
+        formatted = apply_formatting(body, layout.fmt, self.context(Item("", "", {}, {}, {}), in_bibliography=False))
+        return formatted or Str("")
+
+    def _entry_tree(self, doc: Document, item: Item) -> Node | None:
+        bib = self.style.bibliography
+        assert bib is not None
+        ctx = self.context(item, in_bibliography=True, cite=doc.bibliography_cite(item.id), doc=doc)
+        nodes = render_elements(bib.layout.children, ctx)
+        nodes = doc.substitute_author(item.id, nodes)
+        if not nodes or all(is_empty(n) for n in nodes):
+            return None
+        fmt = bib.layout.fmt
+        if bib.second_field_align and len(nodes) > 1:
+            first = Span([Str(fmt.prefix), nodes[0]] if fmt.prefix else [nodes[0]], display="left-margin")
+            rest_fmt = m.Formatting(
+                suffix=fmt.suffix,
+                font_style=fmt.font_style,
+                font_variant=fmt.font_variant,
+                font_weight=fmt.font_weight,
+                text_decoration=fmt.text_decoration,
+                vertical_align=fmt.vertical_align,
+            )
+            rest = apply_formatting(join(nodes[1:], ""), rest_fmt, ctx)
+            return Span([first, Span([rest] if rest else [], display="right-inline")], role="entry")
+        body = apply_formatting(join(nodes, ""), fmt, ctx)
+        return Span([body], role="entry") if body is not None else None
+
+
+def _selected(item: Item, select: Mapping[str, Any]) -> bool:
+    """The citeproc-js bibliography section filter (select / include / exclude / quash)."""
+
+    def matches(cond: Mapping[str, Any]) -> bool:
+        field, value = cond.get("field"), cond.get("value")
+        if field == "type":
+            return item.type == value
+        if field in item.names:
+            return bool(item.names[field])
+        return item.fields.get(str(field)) == value or (value == "" and not item.has(str(field)))
+
+    if "select" in select:
+        if not all(matches(c) for c in select["select"]):
+            return False
+    if "include" in select:
+        if not any(matches(c) for c in select["include"]):
+            return False
+    if "exclude" in select:
+        if any(matches(c) for c in select["exclude"]):
+            return False
+    if "quash" in select:
+        if all(matches(c) for c in select["quash"]):
+            return False
+    return True

@@ -1,0 +1,185 @@
+"""The post-pass: the output tree becomes a token stream with quotes resolved, then punctuation is fixed
+across formatting boundaries (never across quote marks, which are visible text).
+
+- punctuation-in-quote: a comma or period right after a closing quote moves inside it (when the locale says so);
+- collisions: no ``?.``, no ``..``, no ``?,`` (CMOS 6.119), no doubled spaces;
+- nested quotes alternate between the locale's outer and inner marks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import attrs
+
+from citekit.csl.locale import Locale
+from citekit.csl.tree import Node, Span, Str
+
+TEXT, OPEN, CLOSE, QUOTE_OPEN, QUOTE_CLOSE = range(5)
+
+
+@attrs.define(slots=True)
+class Token:
+    kind: int
+    text: str = ""
+    span: Span | None = None
+
+
+@attrs.frozen(slots=True)
+class QuoteMarks:
+    open: str = "\u201c"
+    close: str = "\u201d"
+    open_inner: str = "\u2018"
+    close_inner: str = "\u2019"
+
+    @classmethod
+    def from_locale(cls, locale: Locale) -> QuoteMarks:
+        return cls(
+            open=locale.term("open-quote") or "\u201c",
+            close=locale.term("close-quote") or "\u201d",
+            open_inner=locale.term("open-inner-quote") or "\u2018",
+            close_inner=locale.term("close-inner-quote") or "\u2019",
+        )
+
+
+def linearize(node: Node, marks: QuoteMarks, punctuation_in_quote: bool) -> list[Token]:
+    tokens = list(_walk(node, marks, 0))
+    if punctuation_in_quote:
+        _move_into_quotes(tokens)
+    _fix_collisions(tokens)
+    return tokens
+
+
+def _walk(node: Node, marks: QuoteMarks, depth: int) -> Iterator[Token]:
+    if isinstance(node, Str):
+        if node.text:
+            yield Token(TEXT, node.text)
+        return
+    if node.quotes:
+        outer = depth % 2 == 0
+        yield Token(QUOTE_OPEN, marks.open if outer else marks.open_inner)
+    formatted = _is_formatted(node)
+    if formatted:
+        yield Token(OPEN, span=node)
+    inner_depth = depth + 1 if node.quotes else depth
+    for child in node.children:
+        yield from _walk(child, marks, inner_depth)
+    if formatted:
+        yield Token(CLOSE, span=node)
+    if node.quotes:
+        outer = depth % 2 == 0
+        yield Token(QUOTE_CLOSE, marks.close if outer else marks.close_inner)
+
+
+def _is_formatted(span: Span) -> bool:
+    return bool(
+        span.font_style
+        or span.font_variant
+        or span.font_weight
+        or span.text_decoration
+        or span.vertical_align
+        or span.display
+        or span.link
+    )
+
+
+def _next_text(tokens: list[Token], start: int) -> int | None:
+    """Index of the next text token, looking through formatting (but not quote) boundaries."""
+    for index in range(start, len(tokens)):
+        kind = tokens[index].kind
+        if kind == TEXT:
+            if tokens[index].text:
+                return index
+            continue
+        if kind in (QUOTE_OPEN, QUOTE_CLOSE):
+            return None
+    return None
+
+
+def _prev_text(tokens: list[Token], start: int) -> int | None:
+    for index in range(start, -1, -1):
+        kind = tokens[index].kind
+        if kind == TEXT:
+            if tokens[index].text:
+                return index
+            continue
+        if kind in (QUOTE_OPEN, QUOTE_CLOSE):
+            return None
+    return None
+
+
+def _move_into_quotes(tokens: list[Token]) -> None:
+    for index, token in enumerate(tokens):
+        if token.kind != QUOTE_CLOSE:
+            continue
+        after = _next_text(tokens, index + 1)
+        if after is None:
+            continue
+        text = tokens[after].text
+        if text[:1] not in (",", "."):
+            continue
+        before = _prev_text(tokens, index - 1)
+        if before is None:
+            continue
+        mark = text[0]
+        tokens[after].text = text[1:]
+        tokens[before].text = _merge(tokens[before].text, mark)
+
+
+def _merge(left: str, mark: str) -> str:
+    """Append punctuation ``mark`` to ``left`` unless the two collide."""
+    end = left[-1:]
+    if mark == "." and end in ".?!":
+        return left
+    if mark == "," and end in "?!":
+        return left
+    if mark == end and mark in ",;:":
+        return left
+    return left + mark
+
+
+def _fix_collisions(tokens: list[Token]) -> None:
+    previous: int | None = None
+    for index, token in enumerate(tokens):
+        if token.kind in (QUOTE_OPEN, QUOTE_CLOSE):
+            previous = None
+            if token.kind == QUOTE_OPEN:
+                continue
+            continue
+        if token.kind != TEXT or not token.text:
+            continue
+        if previous is not None:
+            left = tokens[previous]
+            text = token.text
+            while text and left.text:
+                first, end = text[0], left.text[-1]
+                if first == " " and end == " ":
+                    text = text[1:]
+                elif first in ".," and _merge(left.text, first) == left.text:
+                    text = text[1:]
+                elif first in ";:" and end == first:
+                    text = text[1:]
+                else:
+                    break
+            token.text = text
+            if not text:
+                continue
+        previous = index
+
+
+def strip_outer_space(tokens: list[Token]) -> None:
+    """Trim leading and trailing white space of the whole output."""
+    for token in tokens:
+        if token.kind == TEXT and token.text:
+            token.text = token.text.lstrip()
+            if token.text:
+                break
+        elif token.kind in (QUOTE_OPEN, QUOTE_CLOSE):
+            break
+    for token in reversed(tokens):
+        if token.kind == TEXT and token.text:
+            token.text = token.text.rstrip()
+            if token.text:
+                break
+        elif token.kind in (QUOTE_OPEN, QUOTE_CLOSE):
+            break

@@ -1,0 +1,103 @@
+"""Sort keys: variables and macros rendered in sort mode, compared with empty values last either way."""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+
+from citekit.csl import model as m
+from citekit.csl.context import CiteInfo, Context
+from citekit.csl.dates import sort_string
+from citekit.csl.evaluate import render_elements
+from citekit.csl.formatting import join
+from citekit.csl.items import DATE_VARIABLES, NAME_VARIABLES, Item
+from citekit.csl.names import sort_key_for_name
+from citekit.csl.numbers import is_numeric
+from citekit.csl.tree import plain_text
+
+SortValue = tuple[int, object]  # (0 for a value, 1 for empty) and the comparable value
+
+_MARKUP = re.compile(r"</?(?:i|b|sup|sub|sc|span)[^>]*>")
+_LEADING_PUNCT = re.compile(r"^[\s\"'\u2018\u2019\u201c\u201d\u00ab\u00bb\[\(¿¡]+")
+_NUMBER = re.compile(r"-?\d+")
+
+
+def text_key(text: str) -> str:
+    """A collation key for text: markup and leading punctuation ignored, accents and case secondary."""
+    text = _LEADING_PUNCT.sub("", _MARKUP.sub("", text))
+    base = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return base.casefold() + "\x00" + text
+
+
+def item_sort_values(keys: Sequence[m.SortKey], make_ctx: Callable[[], Context]) -> list[SortValue]:
+    values: list[SortValue] = []
+    for key in keys:
+        ctx = make_ctx()
+        ctx.sort_mode = True
+        ctx.names_min, ctx.names_use_first, ctx.names_use_last = key.names_min, key.names_use_first, key.names_use_last
+        if key.variable is not None:
+            value = _variable_value(key.variable, ctx.item, ctx)
+        else:
+            node = join(render_elements(ctx.macros[key.macro or ""], ctx), "")
+            value = _text_or_number(plain_text(node))
+        values.append(value)
+    return values
+
+
+def _variable_value(variable: str, item: Item, ctx: Context) -> SortValue:
+    if variable in NAME_VARIABLES:
+        names = item.names.get(variable, ())
+        if not names:
+            return (1, "")
+        opts = m.NameOptions(demote_non_dropping_particle=ctx.style.demote_non_dropping_particle)
+        return (0, text_key("\u0001".join(sort_key_for_name(n, opts) for n in names)))
+    if variable in DATE_VARIABLES:
+        date = item.dates.get(variable)
+        if date is None or not date.parts:
+            return (1, "")
+        return (0, sort_string(date, ()))
+    if variable == "citation-number":
+        number = ctx.cite.citation_number
+        return (0, number) if number is not None else (1, 0)
+    value = item.fields.get(variable, "")
+    return _text_or_number(value)
+
+
+def _text_or_number(value: str) -> SortValue:
+    if not value:
+        return (1, "")
+    if is_numeric(value):
+        match = _NUMBER.search(value)
+        if match:
+            return (0, (int(match.group(0)), text_key(value)))
+    return (0, (float("inf"), text_key(value)))
+
+
+def compare(a: list[SortValue], b: list[SortValue], keys: Sequence[m.SortKey]) -> int:
+    for (a_empty, a_value), (b_empty, b_value), key in zip(a, b, keys):
+        if a_empty != b_empty:
+            return -1 if a_empty < b_empty else 1
+        if a_empty:
+            continue
+        if a_value == b_value:
+            continue
+        try:
+            less = a_value < b_value  # type: ignore[operator]
+        except TypeError:
+            less = str(a_value) < str(b_value)
+        result = -1 if less else 1
+        return result if key.ascending else -result
+    return 0
+
+
+def sort_items(
+    entries: list[tuple[object, list[SortValue]]], keys: Sequence[m.SortKey]
+) -> list[tuple[object, list[SortValue]]]:
+    """Stable sort of ``(payload, values)`` pairs by the style's keys."""
+    return sorted(entries, key=functools.cmp_to_key(lambda x, y: compare(x[1], y[1], keys)))
+
+
+def no_cite() -> CiteInfo:
+    return CiteInfo()
