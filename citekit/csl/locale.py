@@ -17,6 +17,7 @@ import attrs
 from lxml import etree
 
 from citekit.csl.model import DatePart
+from citekit.csl.numbers import OrdinalTerm
 from citekit.csl.xmlsafe import XML_LANG, children, local_name, parse_xml
 from citekit.errors import CSLError
 
@@ -53,6 +54,8 @@ class Locale:
     dates: Mapping[str, tuple[tuple[DatePart, ...], str]]
     punctuation_in_quote: bool = False
     limit_day_ordinals_to_day_1: bool = False
+    # The ordinal and long-ordinal terms, in the shape citekit.csl.numbers selects from.
+    ordinals: Mapping[str, tuple[OrdinalTerm, ...]] = attrs.field(factory=dict)
 
     def term(
         self, name: str, form: str = "long", plural: bool = False, gender_form: str | None = None
@@ -202,10 +205,15 @@ def merge_locale(lang: str, style_locales: Iterable[LocaleData], parse_date_part
             terms[key] = term
         dates.update(source.dates)
         options.update(source.options)
+    ordinals: dict[str, list[OrdinalTerm]] = {}
+    for (name, form, gender_form), term in terms.items():
+        if form == "long" and (name.startswith("ordinal") or name.startswith("long-ordinal")):
+            ordinals.setdefault(name, []).append(OrdinalTerm(term.single, term.match, gender_form))
     return Locale(
         lang=lang,
         terms=terms,
         dates=dates,
         punctuation_in_quote=options.get("punctuation-in-quote", False),
         limit_day_ordinals_to_day_1=options.get("limit-day-ordinals-to-day-1", False),
+        ordinals={name: tuple(variants) for name, variants in ordinals.items()},
     )

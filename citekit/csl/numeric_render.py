@@ -6,8 +6,7 @@ from __future__ import annotations
 import re
 
 from citekit.csl.context import Context
-from citekit.csl.locale import Term
-from citekit.csl.numbers import to_roman
+from citekit.csl import numbers
 
 _NUMBER_TOKEN = re.compile(r"(\d+)")
 _PLURAL = re.compile(r"\d\s*(?:[-\u2013\u2014,&]|\band\b)\s*\S")
@@ -27,44 +26,9 @@ def label_is_plural(variable: str, value: str) -> bool:
 
 
 def ordinal(n: int, ctx: Context, gender_of: str | None = None) -> str:
-    """``n`` with the locale's ordinal suffix (CSL 1.0.2 ordinal matching, gender-aware)."""
+    """``n`` with the locale's ordinal suffix, agreeing with the gender of the term ``gender_of``."""
     gender = ctx.locale.gender(gender_of) if gender_of else None
-    return f"{n}{_ordinal_suffix(n, ctx, gender)}"
-
-
-def _ordinal_suffix(n: int, ctx: Context, gender: str | None) -> str:
-    for name in (f"ordinal-{n % 100:02d}", f"ordinal-{n % 10:02d}"):
-        term = _gendered_term(ctx, name, gender)
-        if term is None:
-            continue
-        number = int(name[-2:])
-        match = term.match or ("last-digit" if number < 10 else "last-two-digits")
-        if match == "whole-number":
-            fits = n == number
-        elif match == "last-two-digits":
-            fits = n % 100 == number
-        else:
-            fits = n % 10 == number
-        if fits:
-            return term.single
-    return ctx.locale.term("ordinal") or ""
-
-
-def _gendered_term(ctx: Context, name: str, gender: str | None) -> Term | None:
-    terms = ctx.locale.terms
-    if gender:
-        found = terms.get((name, "long", gender))
-        if found is not None:
-            return found
-    return terms.get((name, "long", None))
-
-
-def long_ordinal(n: int, ctx: Context, gender: str | None) -> str:
-    if 1 <= n <= 10:
-        term = _gendered_term(ctx, f"long-ordinal-{n:02d}", gender)
-        if term is not None:
-            return term.single
-    return f"{n}{_ordinal_suffix(n, ctx, gender)}"
+    return numbers.ordinal(n, ctx.locale.ordinals, gender)
 
 
 def render_number_value(raw: str, form: str, variable: str, ctx: Context) -> str:
@@ -79,11 +43,11 @@ def render_number_value(raw: str, form: str, variable: str, ctx: Context) -> str
     def convert(match: re.Match[str]) -> str:
         n = int(match.group(1))
         if form == "ordinal":
-            return f"{n}{_ordinal_suffix(n, ctx, gender)}"
+            return numbers.ordinal(n, ctx.locale.ordinals, gender)
         if form == "long-ordinal":
-            return long_ordinal(n, ctx, gender)
+            return numbers.long_ordinal(n, ctx.locale.ordinals, gender)
         if form == "roman":
-            return to_roman(n)
+            return numbers.to_roman(n)
         return str(n)
 
     return _NUMBER_TOKEN.sub(convert, text)
