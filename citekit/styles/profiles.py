@@ -1,0 +1,162 @@
+"""Style profiles: citekit's short names (``apa``, ``harvard``, ...) for official CSL styles.
+
+A profile is a small TOML file, one per short name, in the checkout's top-level ``styles/`` folder; the wheel
+carries the same files as ``citekit/_profiles``.  Each names the official style it runs, the locale citekit uses
+with it and the casing rules of its titles::
+
+    style = "apa"                  # official CSL id (required)
+    locale = "en-US"               # optional: the locale to format in (else the style's own default)
+    title = "APA Style 7th edition"
+    description = "One line about the style."
+
+    [casing]                       # optional
+    titles = "sentence"            # "sentence", "title" or "as-is"
+    capitalize_subtitles = true    # optional, default false
+    periodical_titles = "as-is"    # optional, default: the same rule as titles
+
+The files are read strictly: an unknown key or a value of the wrong type raises :class:`ProfileError`, naming the
+file and the key.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import re
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+
+from citekit.errors import CitekitError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+    from importlib.resources.abc import Traversable
+else:  # pragma: no cover - exercised on Python 3.10 only
+    from importlib.abc import Traversable
+
+    import tomli as tomllib
+
+TITLE_CASINGS = ("sentence", "title", "as-is")
+"""The casing rules a profile may ask for: sentence case, headline (title) case, or the record's own casing."""
+
+LOCALE_PATTERN = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
+"""What a locale tag must look like (``en``, ``en-US``, ``sr-Latn-RS``)."""
+
+
+class ProfileError(CitekitError):
+    """A style profile file is broken: not TOML, an unknown key, or a value of the wrong type."""
+
+    def __init__(self, file: str, key: str | None, reason: str) -> None:
+        self.file = file
+        self.key = key
+        self.reason = reason
+        where = f"{file}: {key}" if key else file
+        super().__init__(f"{where}: {reason}")
+
+
+@attrs.frozen
+class CasingRules:
+    """How a profile cases titles.  None for ``periodical_titles`` means: the same rule as ``titles``."""
+
+    titles: str = "as-is"
+    capitalize_subtitles: bool = False
+    periodical_titles: str | None = None
+
+
+@attrs.frozen
+class Profile:
+    """One style profile, as read from ``<name>.toml``."""
+
+    name: str
+    style: str
+    title: str
+    description: str
+    locale: str | None = None
+    casing: CasingRules = CasingRules()
+
+
+def profiles_dir() -> Traversable:
+    """Where the profiles are: ``citekit/_profiles`` when installed, else the checkout's ``styles/`` folder."""
+    installed = importlib.resources.files("citekit") / "_profiles"
+    if installed.is_dir():
+        return installed
+    package = Path(__file__).resolve().parent.parent  # the citekit package directory
+    checkout = package.parent
+    if (checkout / "styles").is_dir() and (checkout / "pyproject.toml").is_file():
+        return checkout / "styles"
+    raise CitekitError(
+        f"citekit's style profiles are missing: looked in {installed} and {checkout / 'styles'}"
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def load_profiles() -> Mapping[str, Profile]:
+    """Every profile, by short name (read once, then cached)."""
+    found: dict[str, Profile] = {}
+    files = {e.name[: -len(".toml")]: e for e in profiles_dir().iterdir() if e.name.endswith(".toml") and e.is_file()}
+    for name, entry in sorted(files.items()):
+        found[name] = parse_profile(name, entry.read_text(encoding="utf-8"), source=str(entry))
+    return MappingProxyType(found)
+
+
+def get_profile(name: str) -> Profile | None:
+    """The profile called ``name``, or None."""
+    return load_profiles().get(name)
+
+
+def profile_names() -> tuple[str, ...]:
+    """The short names of every profile, sorted."""
+    return tuple(load_profiles())
+
+
+_TOP_KEYS = {"style": str, "locale": str, "title": str, "description": str, "casing": dict}
+_REQUIRED = ("style", "title", "description")
+_CASING_KEYS = {"titles": str, "capitalize_subtitles": bool, "periodical_titles": str}
+
+
+def parse_profile(name: str, text: str, *, source: str) -> Profile:
+    """Read one profile's TOML text strictly; ``source`` names the file in error messages."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ProfileError(source, None, f"not valid TOML: {exc}") from None
+    _check_table(data, _TOP_KEYS, source, prefix="")
+    for key in _REQUIRED:
+        if key not in data:
+            raise ProfileError(source, key, "missing (every profile needs style, title and description)")
+        if not data[key].strip():
+            raise ProfileError(source, key, "must not be empty")
+    locale = data.get("locale")
+    if locale is not None and not LOCALE_PATTERN.fullmatch(locale):
+        raise ProfileError(source, "locale", f"not a locale tag such as 'en-US' (got {locale!r})")
+    casing_table: dict[str, Any] = data.get("casing", {})
+    _check_table(casing_table, _CASING_KEYS, source, prefix="casing.")
+    for key in ("titles", "periodical_titles"):
+        value = casing_table.get(key)
+        if value is not None and value not in TITLE_CASINGS:
+            allowed = ", ".join(repr(c) for c in TITLE_CASINGS)
+            raise ProfileError(source, f"casing.{key}", f"must be one of {allowed} (got {value!r})")
+    return Profile(
+        name=name,
+        style=data["style"].strip(),
+        title=data["title"].strip(),
+        description=data["description"].strip(),
+        locale=locale,
+        casing=CasingRules(**casing_table),
+    )
+
+
+def _check_table(table: Mapping[str, Any], schema: Mapping[str, type], source: str, *, prefix: str) -> None:
+    for key, value in table.items():
+        expected = schema.get(key)
+        if expected is None:
+            known = ", ".join(prefix + k for k in schema)
+            raise ProfileError(source, prefix + key, f"unknown key (known keys: {known})")
+        if not isinstance(value, expected):
+            kind = {str: "a string", bool: "true or false", dict: "a table"}[expected]
+            raise ProfileError(source, prefix + key, f"must be {kind} (got {value!r})")
