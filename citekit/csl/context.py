@@ -8,7 +8,7 @@ import attrs
 
 from citekit.csl.items import Item, NameKey
 from citekit.csl.locale import Locale
-from citekit.csl.model import Element, Style
+from citekit.csl.model import Element, Names, Style
 
 POSITION_FIRST = 0
 POSITION_SUBSEQUENT = 1
@@ -64,6 +64,8 @@ class Context:
     vars_rendered: int = 0
     # Variables rendered while a <substitute> branch runs, so they can be suppressed afterwards.
     rendered_vars: list[str] | None = None
+    # While a <substitute> runs: the <names> it belongs to, whose options shorthand <names/> inherit.
+    substitute_parent: Names | None = None
     # suppress-author: the first <names> that renders is left out of this cite.
     suppress_first_names: bool = False
 

@@ -33,7 +33,7 @@ def disambiguate(doc: Document) -> None:
         or citation.disambiguate_add_year_suffix
         or doc.processor.style.uses_disambiguate_condition
     )
-    if not wanted or len(doc.items) < 2:
+    if not wanted:
         return
     items = list(doc.items.values())
     state: dict[str, Disambiguation] = {item.id: Disambiguation() for item in items}
@@ -150,11 +150,8 @@ def _global_givennames(doc: Document, items: list[Item], state: dict[str, Disamb
 
 
 def _cited_name_lists(doc: Document, item: Item) -> list[tuple[NameData, ...]]:
-    # The first name variable the style would show: author, else editor or translator (the usual substitutes).
-    for variable in ("author", "editor", "translator", "container-author", "composer", "director"):
-        if item.names.get(variable):
-            return [item.names[variable]]
-    return []
+    # citeproc-js compares against every name it has registered for the item, not only those a cite shows.
+    return list(item.names.values())
 
 
 def _short_form(name: NameData) -> str:

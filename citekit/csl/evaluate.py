@@ -23,6 +23,13 @@ from citekit.csl.pageranges import format_page_range
 from citekit.csl.richtext import parse_rich_text
 from citekit.csl.tree import Node, Span, Str
 
+_LABEL_FALLBACK = {
+    "number-of-pages": "page",
+    "number-of-volumes": "volume",
+    "chapter-number": "chapter",
+    "page-first": "page",
+    "collection-number": "number",
+}
 _NOT_RICH = frozenset({"URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID", "citation-label"})
 
 
@@ -65,13 +72,15 @@ def render_element(el: m.Element, ctx: Context) -> Node | None:
 def render_text(el: m.Text, ctx: Context) -> Node | None:
     if el.variable is not None:
         node = variable_node(el.variable, el.form, ctx)
-        ctx.note_variable(el.variable, node is not None)
+        if el.variable != "year-suffix":
+            # citeproc-js does not let an empty year-suffix empty a group: suffixes come after layout.
+            ctx.note_variable(el.variable, node is not None)
         return apply_formatting(node, el.fmt, ctx)
     if el.macro is not None:
         return apply_formatting(join(render_elements(ctx.macros[el.macro], ctx), ""), el.fmt, ctx)
     if el.term is not None:
         value = ctx.term(el.term, el.form, el.plural)
-        return apply_formatting(Str(value) if value else None, el.fmt, ctx)
+        return apply_formatting(Str(value) if value else None, el.fmt, ctx, from_locale=True)
     return apply_formatting(Str(el.value) if el.value else None, el.fmt, ctx)
 
 
@@ -155,11 +164,10 @@ def render_label(el: m.Label, ctx: Context) -> Node | None:
         term_name = locator_term(ctx.cite.label)
     else:
         value = ctx.item.fields.get(variable)
-        term_name = {"number-of-pages": "page", "number-of-volumes": "volume", "chapter-number": "chapter"}.get(
-            variable, variable
-        )
-        if term_name == "page-first":
-            term_name = "page"
+        term_name = variable
+        if ctx.locale.find(variable, el.form) is None:
+            # Locales before CSL 1.0.2 have no terms for these variables; use the noun they count.
+            term_name = _LABEL_FALLBACK.get(variable, variable)
     if not value:
         return None
     if el.plural == "always":
@@ -171,7 +179,7 @@ def render_label(el: m.Label, ctx: Context) -> Node | None:
     text = ctx.term(term_name, el.form, plural)
     if not text:
         return None
-    return apply_formatting(Str(text), el.fmt, ctx)
+    return apply_formatting(Str(text), el.fmt, ctx, from_locale=True)
 
 
 def render_group(el: m.Group, ctx: Context) -> Node | None:
@@ -223,8 +231,7 @@ def test_condition(cond: m.Condition, ctx: Context) -> bool:
 
 
 def _has_variable(variable: str, ctx: Context) -> bool:
-    if variable in ctx.suppressed:
-        return False
+    # A variable suppressed by <substitute> is not rendered again, but conditions still see it (citeproc-js).
     cite = ctx.cite
     if variable == "locator":
         return bool(cite.locator) and not ctx.in_bibliography

@@ -26,13 +26,17 @@ def join(nodes: list[Node], delimiter: str) -> Node | None:
     return Span(out)
 
 
-def apply_formatting(node: Node | None, fmt: m.Formatting, ctx: Context) -> Node | None:
+def apply_formatting(
+    node: Node | None, fmt: m.Formatting, ctx: Context, *, from_locale: bool = False
+) -> Node | None:
+    """Wrap ``node`` in ``fmt``.  ``from_locale``: the text is a term, in the locale's language whatever the
+    item's language is (title case then applies to it)."""
     if node is None or is_empty(node):
         return None
     if fmt is m.PLAIN:
         return node
     if fmt.text_case:
-        apply_case(node, fmt.text_case, ctx)
+        apply_case(node, fmt.text_case, ctx, from_locale=from_locale)
     if fmt.strip_periods:
         for leaf, _ in case_leaves(node):
             leaf.text = leaf.text.replace(".", "")
@@ -69,8 +73,8 @@ def case_leaves(node: Node, protected: bool = False) -> Iterator[tuple[Str, bool
         yield from case_leaves(child, inner)
 
 
-def apply_case(node: Node, case: str, ctx: Context) -> None:
-    if case == "title" and not _is_english(ctx):
+def apply_case(node: Node, case: str, ctx: Context, *, from_locale: bool = False) -> None:
+    if case == "title" and not (ctx.locale.lang.lower().startswith("en") if from_locale else _is_english(ctx)):
         return
     apply_case_plain(node, case)
 

@@ -23,9 +23,11 @@ def render_names(el: m.Names, ctx: Context, parent: m.Names | None = None) -> No
 
 
 def _render_names(el: m.Names, ctx: Context, parent: m.Names | None) -> Node | None:
+    parent = parent or ctx.substitute_parent
     if parent is not None and el.inherit_from_parent:
         el = attrs.evolve(el, name=parent.name, et_al=parent.et_al, label=parent.label,
-                          label_before_name=parent.label_before_name)  # fmt: skip
+                          label_before_name=parent.label_before_name, fmt=parent.fmt,
+                          delimiter=parent.delimiter, inherit_from_parent=False)  # fmt: skip
     lists = [(v, ctx.item.names.get(v, ())) for v in el.variables if v not in ctx.suppressed]
     present = [(v, names) for v, names in lists if names]
     for variable in el.variables:
@@ -46,17 +48,16 @@ def _substitute(el: m.Names, ctx: Context) -> Node | None:
     from citekit.csl.evaluate import render_element
 
     for candidate in el.substitute:
-        saved = ctx.rendered_vars
+        saved, saved_parent = ctx.rendered_vars, ctx.substitute_parent
         ctx.rendered_vars = []
+        # Shorthand <names variable="x"/> anywhere inside (even within <choose>) takes this element's options.
+        ctx.substitute_parent = el
         if isinstance(candidate, m.Names):
             node = render_names(candidate, ctx, parent=el)
-            if node is not None and candidate.inherit_from_parent:
-                # The shorthand <names variable="x"/> also takes the parent's affixes and decorations.
-                node = apply_formatting(node, el.fmt, ctx)
         else:
             node = render_element(candidate, ctx)
         used = ctx.rendered_vars
-        ctx.rendered_vars = saved
+        ctx.rendered_vars, ctx.substitute_parent = saved, saved_parent
         if node is not None:
             ctx.suppressed.update(used)
             if saved is not None:
@@ -93,7 +94,7 @@ def _label(label: m.Label, variable: str, count: int, ctx: Context) -> Node | No
     text = ctx.term(variable, label.form, plural)
     if not text:
         return None
-    return apply_formatting(Str(text), label.fmt, ctx)
+    return apply_formatting(Str(text), label.fmt, ctx, from_locale=True)
 
 
 def _limits(opts: m.NameOptions, ctx: Context) -> tuple[int | None, int | None, bool]:

@@ -9,7 +9,9 @@ from citekit.csl.context import Context
 from citekit.csl import numbers
 
 _NUMBER_TOKEN = re.compile(r"(\d+)")
-_PLURAL = re.compile(r"\d\s*(?:[-\u2013\u2014,&]|\band\b)\s*\S")
+# Only bare numbers take a form: "1st" or "2a" already say what they are.
+_BARE_NUMBER = re.compile(r"(?<![^\W\d_])(\d+)(?![^\W\d_])")
+_PLURAL = re.compile(r"\w\s*(?:[-\u2013\u2014,&]|\band\b)\s*\w")
 _LOCATOR_TERMS = {"sub verbo": "sub-verbo", "sub-verbo": "sub-verbo"}
 
 
@@ -50,4 +52,4 @@ def render_number_value(raw: str, form: str, variable: str, ctx: Context) -> str
             return numbers.to_roman(n)
         return str(n)
 
-    return _NUMBER_TOKEN.sub(convert, text)
+    return _BARE_NUMBER.sub(convert, text)

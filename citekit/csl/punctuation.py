@@ -43,32 +43,42 @@ class QuoteMarks:
 
 
 def linearize(node: Node, marks: QuoteMarks, punctuation_in_quote: bool) -> list[Token]:
-    tokens = list(_walk(node, marks, 0))
+    tokens = list(_walk(node, marks, None))
     if punctuation_in_quote:
         _move_into_quotes(tokens)
     _fix_collisions(tokens)
     return tokens
 
 
-def _walk(node: Node, marks: QuoteMarks, depth: int) -> Iterator[Token]:
+def _walk(node: Node, marks: QuoteMarks, enclosing_outer: bool | None) -> Iterator[Token]:
+    """``enclosing_outer``: whether the nearest enclosing quotes use the outer marks (None: not quoted)."""
     if isinstance(node, Str):
         if node.text:
             yield Token(TEXT, node.text)
         return
+    outer = enclosing_outer
     if node.quotes:
-        outer = depth % 2 == 0
+        # Nested quotes alternate; top-level quotes from data keep their kind (single or double) as the
+        # locale's marks define them, as citeproc-js does.
+        outer = _is_outer_mark(node.quote_mark, marks) if enclosing_outer is None else not enclosing_outer
         yield Token(QUOTE_OPEN, marks.open if outer else marks.open_inner)
     formatted = _is_formatted(node)
     if formatted:
         yield Token(OPEN, span=node)
-    inner_depth = depth + 1 if node.quotes else depth
     for child in node.children:
-        yield from _walk(child, marks, inner_depth)
+        yield from _walk(child, marks, outer)
     if formatted:
         yield Token(CLOSE, span=node)
     if node.quotes:
-        outer = depth % 2 == 0
         yield Token(QUOTE_CLOSE, marks.close if outer else marks.close_inner)
+
+
+def _is_outer_mark(mark: str, marks: QuoteMarks) -> bool:
+    if mark in ("", '"') or mark == marks.open:
+        return True
+    if mark == "'" or mark == marks.open_inner:
+        return False
+    return mark == "\u201c"
 
 
 def _is_formatted(span: Span) -> bool:
@@ -108,6 +118,20 @@ def _prev_text(tokens: list[Token], start: int) -> int | None:
     return None
 
 
+def _inside_quotes(tokens: list[Token], start: int) -> int | None:
+    """The last text token before ``start``, looking back over closing quotes and formatting: where
+    punctuation moved into (possibly nested) quotes goes."""
+    for index in range(start, -1, -1):
+        kind = tokens[index].kind
+        if kind == TEXT:
+            if tokens[index].text:
+                return index
+            continue
+        if kind == QUOTE_OPEN:
+            return None
+    return None
+
+
 def _move_into_quotes(tokens: list[Token]) -> None:
     for index, token in enumerate(tokens):
         if token.kind != QUOTE_CLOSE:
@@ -118,7 +142,7 @@ def _move_into_quotes(tokens: list[Token]) -> None:
         text = tokens[after].text
         if text[:1] not in (",", "."):
             continue
-        before = _prev_text(tokens, index - 1)
+        before = _inside_quotes(tokens, index - 1)
         if before is None:
             continue
         mark = text[0]

@@ -23,7 +23,7 @@ _OPENERS = {
     "sub": {"vertical_align": "sub"},
     "sc": {"font_variant": "small-caps"},
 }
-_MARKUP_HINT = re.compile(r'[<"\u2018\u2019\'`]')
+_MARKUP_HINT = re.compile(r'[<"\u201c\u201d\']')
 
 
 def parse_rich_text(text: str) -> list[Node]:
@@ -75,28 +75,55 @@ def _add_text(target: list[Node], text: str) -> None:
         target.append(Str(text))
 
 
+# Quote marks in data: double quotes anywhere; single quotes only at word edges (elsewhere they are apostrophes).
+_QUOTE_TOKEN = re.compile(
+    r"""(?P<double>["\u201c\u201d])"""
+    r"""|(?P<open_single>(?:(?<=^)|(?<=[\s(\[{\u2014\u2013-]))['\u2018](?=\w))"""
+    r"""|(?P<close_single>(?<=[\w.,!?;:])['\u2019](?=$|[\s.,;:!?)\]}\u2014\u2013-]))"""
+    r"""|(?P<apostrophe>')"""
+)
+_CLOSERS = {'"': '"', "\u201c": "\u201d", "'": "'", "\u2018": "\u2019"}
+
+
 def _quotes(nodes: list[Node]) -> list[Node]:
-    """Turn pairs of straight double quotes within one run of siblings into quoted spans."""
+    """Turn pairs of quote marks within one run of siblings into quoted spans that remember which mark opened
+    them (the renderer maps it to the locale's outer or inner quotes); other straight apostrophes become ’."""
     out: list[Node] = []
-    open_at: int | None = None
+    stack: list[tuple[int, str]] = []  # where each open quote's content starts, and its opening mark
     for node in nodes:
         if isinstance(node, Span):
             node.children = _quotes(node.children)
             out.append(node)
             continue
-        pieces = node.text.split('"')
-        for index, piece in enumerate(pieces):
-            if index > 0:
-                if open_at is None:
-                    open_at = len(out)
-                else:
-                    inner = out[open_at:]
-                    del out[open_at:]
-                    out.append(Span(children=inner, quotes=True))
-                    open_at = None
-            if piece:
-                out.append(Str(piece))
-    if open_at is not None:
-        # An unmatched quote is literal text.
-        out.insert(open_at, Str('"'))
+        pos = 0
+        text = node.text
+        for match in _QUOTE_TOKEN.finditer(text):
+            mark = match.group(0)
+            kind = match.lastgroup
+            if match.start() > pos:
+                out.append(Str(text[pos : match.start()]))
+            pos = match.end()
+            if kind == "apostrophe":
+                out.append(Str("\u2019"))
+                continue
+            closing = stack and (
+                mark == _CLOSERS[stack[-1][1]] or (kind == "double" and mark == '"' and stack[-1][1] == '"')
+            )
+            if kind == "close_single" and not closing:
+                out.append(Str("\u2019" if mark == "'" else mark))
+                continue
+            if closing:
+                start, opener = stack.pop()
+                inner = out[start:]
+                del out[start:]
+                out.append(Span(children=inner, quotes=True, quote_mark=opener))
+            elif kind == "double" and mark == "\u201d":
+                out.append(Str(mark))
+            else:
+                stack.append((len(out), mark))
+        if pos < len(text):
+            out.append(Str(text[pos:]))
+    # Unmatched opening marks are literal text.
+    for start, opener in reversed(stack):
+        out.insert(start, Str("\u2019" if opener == "'" else opener))
     return out

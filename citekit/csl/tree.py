@@ -30,6 +30,8 @@ class Span:
     vertical_align: str | None = None
     display: str | None = None
     quotes: bool = False
+    # For quotes found in data: the mark that opened them ("" for quotes the style asked for).
+    quote_mark: str = ""
     nocase: bool = False
     link: str | None = None
     # What the span holds, for passes that need to find it again ("names", "year-suffix", "entry"...).
