@@ -77,7 +77,8 @@ def render_text(el: m.Text, ctx: Context) -> Node | None:
             ctx.note_variable(el.variable, node is not None)
         return apply_formatting(node, el.fmt, ctx)
     if el.macro is not None:
-        return apply_formatting(join(render_elements(ctx.macros[el.macro], ctx), ""), el.fmt, ctx)
+        # citeproc-js treats a macro like a group: it vanishes when it calls only empty variables.
+        return apply_formatting(_suppressible(ctx.macros[el.macro], "", ctx), el.fmt, ctx)
     if el.term is not None:
         value = ctx.term(el.term, el.form, el.plural)
         return apply_formatting(Str(value) if value else None, el.fmt, ctx, from_locale=True)
@@ -168,8 +169,11 @@ def render_label(el: m.Label, ctx: Context) -> Node | None:
         if ctx.locale.find(variable, el.form) is None:
             # Locales before CSL 1.0.2 have no terms for these variables; use the noun they count.
             term_name = _LABEL_FALLBACK.get(variable, variable)
-    if not value:
+    if not value and variable == "locator":
         return None
+    # citeproc-js renders a label (singular) even when its variable is empty; an enclosing group that calls
+    # only empty variables removes it, which is why that rarely shows.
+    value = value or ""
     if el.plural == "always":
         plural = True
     elif el.plural == "never":
@@ -183,14 +187,19 @@ def render_label(el: m.Label, ctx: Context) -> Node | None:
 
 
 def render_group(el: m.Group, ctx: Context) -> Node | None:
+    return apply_formatting(_suppressible(el.children, el.delimiter, ctx), el.fmt, ctx)
+
+
+def _suppressible(children: Sequence[m.Element], delimiter: str, ctx: Context) -> Node | None:
+    """Render ``children`` joined by ``delimiter``, or nothing when they call variables and all are empty."""
     called, rendered = ctx.vars_called, ctx.vars_rendered
     ctx.vars_called = ctx.vars_rendered = 0
-    nodes = render_elements(el.children, ctx)
+    nodes = render_elements(children, ctx)
     group_called, group_rendered = ctx.vars_called, ctx.vars_rendered
     ctx.vars_called, ctx.vars_rendered = called + group_called, rendered + group_rendered
     if not nodes or (group_called > 0 and group_rendered == 0):
         return None
-    return apply_formatting(join(nodes, el.delimiter), el.fmt, ctx)
+    return join(nodes, delimiter)
 
 
 def render_choose(el: m.Choose, ctx: Context) -> Node | None:
