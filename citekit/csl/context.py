@@ -37,6 +37,8 @@ class Disambiguation:
     givenname_level: int = 0
     names_expanded: Mapping[NameKey, int] = attrs.field(factory=dict)
     primary_only: bool = False
+    # The *-with-initials rules: expansion stops at initials, and only where the style sets initialize-with.
+    initials_only: bool = False
     year_suffix: str = ""
     condition: bool = False
 

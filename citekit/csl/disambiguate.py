@@ -146,7 +146,9 @@ def _global_givennames(doc: Document, items: list[Item], state: dict[str, Disamb
     if not expanded:
         return
     for item in items:
-        state[item.id] = attrs.evolve(state[item.id], names_expanded=expanded, primary_only=primary)
+        state[item.id] = attrs.evolve(
+            state[item.id], names_expanded=expanded, primary_only=primary, initials_only=initials_only
+        )
 
 
 def _cited_name_lists(doc: Document, item: Item) -> list[tuple[NameData, ...]]:

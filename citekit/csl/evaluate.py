@@ -99,10 +99,8 @@ def variable_node(variable: str, form: str, ctx: Context) -> Node | None:
     if variable == "locator":
         if not cite.locator or ctx.in_bibliography:
             return None
-        locator = cite.locator
-        if (cite.label or "page") == "page":
-            locator = format_page_range(locator, ctx.style.page_range_format, _range_delimiter(ctx))
-        return Str(locator)
+        page_format = ctx.style.page_range_format if (cite.label or "page") == "page" else None
+        return Str(format_page_range(cite.locator, page_format, _range_delimiter(ctx)))
     if variable == "first-reference-note-number":
         num = cite.first_reference_note_number
         return Str(str(num)) if num is not None and not ctx.in_bibliography else None

@@ -68,7 +68,8 @@ def case_leaves(node: Node, protected: bool = False) -> Iterator[tuple[Str, bool
     if isinstance(node, Str):
         yield node, protected or node.protected
         return
-    inner = protected or node.nocase
+    # citeproc-js leaves small caps, superscript and subscript from data as they are.
+    inner = protected or node.nocase or node.font_variant == "small-caps" or node.vertical_align in ("sup", "sub")
     for child in node.children:
         yield from case_leaves(child, inner)
 
@@ -76,15 +77,15 @@ def case_leaves(node: Node, protected: bool = False) -> Iterator[tuple[Str, bool
 def apply_case(node: Node, case: str, ctx: Context, *, from_locale: bool = False) -> None:
     if case == "title" and not (ctx.locale.lang.lower().startswith("en") if from_locale else _is_english(ctx)):
         return
-    apply_case_plain(node, case)
+    apply_case_plain(node, case, language=ctx.item.fields.get("language") or ctx.locale.lang)
 
 
-def apply_case_plain(node: Node, case: str) -> None:
+def apply_case_plain(node: Node, case: str, language: str | None = None) -> None:
     leaves = list(case_leaves(node))
     if not leaves:
         return
     segments = [Segment(text=leaf.text, protected=prot) for leaf, prot in leaves]
-    for (leaf, _), text in zip(leaves, apply_text_case(segments, case)):
+    for (leaf, _), text in zip(leaves, apply_text_case(segments, case, language=language)):
         leaf.text = text
 
 

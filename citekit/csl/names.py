@@ -204,6 +204,8 @@ def _render_name(name: NameData, el: m.Name, inverted: bool, index: int, ctx: Co
     if ctx.sort_mode:
         return Str(sort_key_for_name(name, opts))
     given_level = ctx.disambiguation.level_for(name.key, index)
+    if given_level and ctx.disambiguation.initials_only:
+        given_level = 1 if opts.initialize_with is not None else 0
     form = opts.form
     if form == "short" and given_level > 0 and name.given:
         form = "long"

@@ -9,8 +9,6 @@ from citekit.csl.context import Context
 from citekit.csl import numbers
 
 _NUMBER_TOKEN = re.compile(r"(\d+)")
-# Only bare numbers take a form: "1st" or "2a" already say what they are.
-_BARE_NUMBER = re.compile(r"(?<![^\W\d_])(\d+)(?![^\W\d_])")
 _PLURAL = re.compile(r"\w\s*(?:[-\u2013\u2014,&]|\band\b)\s*\w")
 _LOCATOR_TERMS = {"sub verbo": "sub-verbo", "sub-verbo": "sub-verbo"}
 
@@ -24,6 +22,10 @@ def label_is_plural(variable: str, value: str) -> bool:
     if variable in ("number-of-pages", "number-of-volumes"):
         match = _NUMBER_TOKEN.search(value)
         return bool(match) and int(match.group(1)) > 1
+    if numbers.is_numeric(value):
+        # An escaped hyphen ("327\\-30") comes back as a plain "-": it joins one number, not a range.
+        return any(token.separator and token.text != "-" for token in numbers.parse_number_list(value))
+    # Roman or mixed ranges ("xiv-19") are not numeric for CSL, yet citeproc-js counts them as plural.
     return bool(_PLURAL.search(value))
 
 
@@ -36,20 +38,17 @@ def ordinal(n: int, ctx: Context, gender_of: str | None = None) -> str:
 def render_number_value(raw: str, form: str, variable: str, ctx: Context) -> str:
     """A numeric variable's value in ``form`` (numeric, ordinal, long-ordinal, roman); ranges get an en dash."""
     gender = ctx.locale.gender(variable) if form in ("ordinal", "long-ordinal") else None
-    text = re.sub(r"\s*(?<=\d)\s*-\s*(?=\d)", "\u2013", raw.strip())
-    text = re.sub(r"\s*,\s*", ", ", text)
-    text = re.sub(r"\s*&\s*", " & ", text)
-    if form == "numeric":
-        return text
-
-    def convert(match: re.Match[str]) -> str:
-        n = int(match.group(1))
-        if form == "ordinal":
-            return numbers.ordinal(n, ctx.locale.ordinals, gender)
-        if form == "long-ordinal":
-            return numbers.long_ordinal(n, ctx.locale.ordinals, gender)
-        if form == "roman":
-            return numbers.to_roman(n)
-        return str(n)
-
-    return _BARE_NUMBER.sub(convert, text)
+    out: list[str] = []
+    for token in numbers.parse_number_list(raw, ctx.locale.term("page-range-delimiter") or "\u2013"):
+        n = token.number
+        if n is None or token.separator or form == "numeric":
+            out.append(token.text)
+        elif form == "ordinal":
+            out.append(numbers.ordinal(n, ctx.locale.ordinals, gender))
+        elif form == "long-ordinal":
+            out.append(numbers.long_ordinal(n, ctx.locale.ordinals, gender))
+        elif form == "roman":
+            out.append(numbers.to_roman(n))
+        else:
+            out.append(token.text)
+    return "".join(out)
