@@ -50,10 +50,10 @@ class Document:
     def bibliography_cite(self, item_id: str) -> CiteInfo:
         return CiteInfo(citation_number=self.numbers.get(item_id))
 
-    def cluster_nodes(self, index: int) -> list[Node]:
-        from citekit.csl.clusters import render_cluster_cites
+    def cluster_node(self, index: int) -> Node | None:
+        from citekit.csl.clusters import render_cluster
 
-        return render_cluster_cites(self, index)
+        return render_cluster(self, index)
 
     def substitute_author(self, item_id: str, nodes: list[Node]) -> list[Node]:
         return nodes

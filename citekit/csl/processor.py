@@ -22,7 +22,7 @@ from citekit.csl.locale import Locale
 from citekit.csl.punctuation import QuoteMarks, linearize, strip_outer_space
 from citekit.csl.richtext import parse_rich_text
 from citekit.csl.styles_cache import locale_for, style_from_path, style_from_text
-from citekit.csl.tree import Node, Span, Str, is_empty
+from citekit.csl.tree import Node, Span, Str, find_roles, is_empty
 from citekit.renderers import get_renderer
 
 
@@ -137,6 +137,7 @@ class Processor:
         node = join(render_elements(layout.children, ctx), "")
         if node is None:
             return None
+        attach_year_suffix(node, ctx.disambiguation.year_suffix)
         parts: list[Node] = []
         if cite.prefix:
             parts.extend(parse_rich_text(cite.prefix))
@@ -147,11 +148,10 @@ class Processor:
 
     def _cluster_tree(self, doc: Document, index: int) -> Node:
         layout = self.style.citation.layout
-        nodes = doc.cluster_nodes(index)
-        if not nodes:
+        body = doc.cluster_node(index)
+        if body is None:
             return Str("")
-        body = join(nodes, layout.delimiter)
-        formatted = apply_formatting(body, layout.fmt, self.context(Item("", "", {}, {}, {}), in_bibliography=False))
+        formatted = apply_formatting(body, layout.fmt, self.context(_NO_ITEM, in_bibliography=False))
         return formatted or Str("")
 
     def _entry_tree(self, doc: Document, item: Item) -> Node | None:
@@ -159,6 +159,8 @@ class Processor:
         assert bib is not None
         ctx = self.context(item, in_bibliography=True, cite=doc.bibliography_cite(item.id), doc=doc)
         nodes = render_elements(bib.layout.children, ctx)
+        if nodes:
+            attach_year_suffix(Span(nodes), ctx.disambiguation.year_suffix)
         nodes = doc.substitute_author(item.id, nodes)
         if not nodes or all(is_empty(n) for n in nodes):
             return None
@@ -177,6 +179,18 @@ class Processor:
             return Span([first, Span([rest] if rest else [], display="right-inline")], role="entry")
         body = apply_formatting(join(nodes, ""), fmt, ctx)
         return Span([body], role="entry") if body is not None else None
+
+
+_NO_ITEM = Item("", "", {}, {}, {})
+
+
+def attach_year_suffix(tree: Node, suffix: str) -> None:
+    """A style that never renders ``year-suffix`` gets it after the first year it renders (as citeproc-js)."""
+    if not suffix or next(find_roles(tree, "year-suffix"), None) is not None:
+        return
+    year = next(find_roles(tree, "year"), None)
+    if year is not None:
+        year.children.append(Span([Str(suffix)], role="year-suffix"))
 
 
 def _selected(item: Item, select: Mapping[str, Any]) -> bool:
