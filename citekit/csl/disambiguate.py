@@ -83,29 +83,19 @@ def _still_ambiguous(group: list[Item], key: object) -> list[Item]:
 
 
 def _add_names(group: list[Item], state: dict[str, Disambiguation], key: object) -> None:
-    unresolved = list(group)
-    before = {item.id: key(item) for item in group}  # type: ignore[operator]
-    for count in range(1, _MAX_ADD_NAMES + 1):
-        for item in unresolved:
+    """Give each item the fewest added names that leave it clashing with as few others as possible."""
+    renders: list[dict[str, str]] = []
+    for count in range(0, _MAX_ADD_NAMES + 1):
+        for item in group:
             state[item.id] = attrs.evolve(state[item.id], add_names=count)
         keys = {item.id: key(item) for item in group}  # type: ignore[operator]
-        changed = any(keys[i.id] != before[i.id] for i in unresolved)
-        if not changed:
-            # Adding names no longer changes anything: the lists are exhausted.
-            for item in unresolved:
-                state[item.id] = attrs.evolve(state[item.id], add_names=count - 1)
-            break
-        values = list(keys.values())
-        unresolved = [i for i in unresolved if values.count(keys[i.id]) > 1]
-        before = keys
-        if not unresolved:
-            break
-    # Names added to an item that stayed ambiguous do not help: take them back.
-    final = {item.id: key(item) for item in group}  # type: ignore[operator]
-    values = list(final.values())
+        if renders and keys == renders[-1]:
+            break  # every name list is exhausted
+        renders.append(keys)
     for item in group:
-        if values.count(final[item.id]) > 1 and state[item.id].add_names:
-            state[item.id] = attrs.evolve(state[item.id], add_names=0)
+        clashes = [sum(1 for other in group if keys[other.id] == keys[item.id]) for keys in renders]
+        best = clashes.index(min(clashes))
+        state[item.id] = attrs.evolve(state[item.id], add_names=best)
 
 
 def _by_cite_givennames(
