@@ -55,9 +55,6 @@ class Document:
 
         return render_cluster(self, index)
 
-    def substitute_author(self, item_id: str, nodes: list[Node]) -> list[Node]:
-        return nodes
-
 
 def plan_document(processor: Processor, items: Sequence[Item], clusters: list[Cluster]) -> Document:
     registry: dict[str, Item] = {}

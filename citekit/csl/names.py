@@ -19,7 +19,8 @@ def render_names(el: m.Names, ctx: Context, parent: m.Names | None = None) -> No
     if node is not None and ctx.suppress_first_names and parent is None:
         ctx.suppress_first_names = False
         return None
-    return node
+    # The whole element (names, labels, affixes), for subsequent-author-substitute.
+    return Span([node], role="names-element") if node is not None and parent is None else node
 
 
 def _render_names(el: m.Names, ctx: Context, parent: m.Names | None) -> Node | None:
@@ -130,7 +131,7 @@ def _render_name_list(names: tuple[NameData, ...], el: m.Names, ctx: Context) ->
     for index, name in enumerate(names[:shown]):
         inverted = _inverted(opts, index, ctx)
         node = _render_name(name, el.name, inverted, index, ctx)
-        nodes.append(node)
+        nodes.append(Span([node], role="name"))
         inverted_flags.append(inverted and not name.literal and _is_romanesque(name))
     out: list[Node] = [nodes[0]]
     and_term = _and_term(opts, ctx)

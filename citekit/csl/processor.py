@@ -21,6 +21,7 @@ from citekit.csl.items import Item, item_from_csl
 from citekit.csl.locale import Locale
 from citekit.csl.punctuation import QuoteMarks, linearize, strip_outer_space
 from citekit.csl.richtext import parse_rich_text
+from citekit.csl.subsequent import substitute_authors
 from citekit.csl.styles_cache import locale_for, style_from_path, style_from_text
 from citekit.csl.tree import Node, Span, Str, find_roles, is_empty
 from citekit.renderers import get_renderer
@@ -86,18 +87,20 @@ class Processor:
         """The bibliography entries in the style's order ("" for none)."""
         if self.style.bibliography is None:
             return []
+        bib = self.style.bibliography
         doc = self._plan(items, clusters)
         render = get_renderer(output)
-        out = []
+        trees = []
         for item_id in doc.bibliography_order:
             item = doc.items[item_id]
             if select is not None and not _selected(item, select):
                 continue
             tree = self._entry_tree(doc, item)
-            if tree is None:
-                continue
-            out.append(self._finish(tree, render))
-        return out
+            if tree is not None:
+                trees.append(tree)
+        if bib.subsequent_author_substitute is not None:
+            substitute_authors(trees, bib.subsequent_author_substitute, bib.subsequent_author_substitute_rule)
+        return [self._finish(tree, render) for tree in trees]
 
     # Internals
 
@@ -161,7 +164,6 @@ class Processor:
         nodes = render_elements(bib.layout.children, ctx)
         if nodes:
             attach_year_suffix(Span(nodes), ctx.disambiguation.year_suffix)
-        nodes = doc.substitute_author(item.id, nodes)
         if not nodes or all(is_empty(n) for n in nodes):
             return None
         fmt = bib.layout.fmt

@@ -1,0 +1,42 @@
+"""subsequent-author-substitute: in a bibliography, an entry whose names repeat the previous entry's shows
+the substitute ("———") instead, per the rule (complete-all, complete-each, partial-each, partial-first)."""
+
+from __future__ import annotations
+
+from citekit.csl.tree import Node, Span, Str, find_roles, plain_text
+
+
+def substitute_authors(entries: list[Node], substitute: str, rule: str) -> None:
+    previous: list[str] | None = None
+    for entry in entries:
+        element = next(find_roles(entry, "names-element"), None)
+        if element is None:
+            previous = None
+            continue
+        names = [plain_text(n) for n in find_roles(element, "name")]
+        current = names
+        if previous is not None and names:
+            _apply(element, names, previous, substitute, rule)
+        previous = current
+
+
+def _apply(element: Span, names: list[str], previous: list[str], substitute: str, rule: str) -> None:
+    name_spans = list(find_roles(element, "name"))
+    if rule in ("complete-all", "complete-each"):
+        if names != previous:
+            return
+        if rule == "complete-all":
+            element.children = [Str(substitute)] if substitute else []
+            return
+        for span in name_spans:
+            span.children = [Str(substitute)]
+        return
+    matching = 0
+    while matching < min(len(names), len(previous)) and names[matching] == previous[matching]:
+        matching += 1
+    if rule == "partial-first":
+        matching = min(matching, 1)
+    for span in name_spans[:matching]:
+        span.children = [Str(substitute)]
+
+
