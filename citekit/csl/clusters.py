@@ -109,13 +109,20 @@ def _consecutive(a: _Rendered, b: _Rendered) -> bool:
 def _collapse_names(doc: Document, rendered: list[_Rendered], delimiter: str) -> Node:
     citation = doc.processor.style.citation
     group_delimiter = citation.cite_group_delimiter if citation.cite_group_delimiter is not None else ", "
-    suffix_delimiter = citation.year_suffix_delimiter or group_delimiter
+    suffix_delimiter = citation.year_suffix_delimiter or citation.cite_group_delimiter or delimiter
     after = citation.after_collapse_delimiter or delimiter
     collapse = citation.collapse
     groups: list[list[_Rendered]] = []
+    # With a citation sort, cites by the same names gather at the first one (citeproc-js); unsorted
+    # clusters keep the author's order and only neighbours group.
+    gather = bool(citation.sort)
     for r in rendered:
-        if groups and r.names is not None and groups[-1][0].names == r.names:
-            groups[-1].append(r)
+        target = None
+        if r.names is not None:
+            candidates = groups if gather else groups[-1:]
+            target = next((g for g in candidates if g[0].names == r.names), None)
+        if target is not None:
+            target.append(r)
         else:
             groups.append([r])
     nodes: list[Node] = []

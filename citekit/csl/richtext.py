@@ -65,6 +65,8 @@ def _open_span(name: str, attrs_text: str) -> Span | None:
     compact = attrs_text.replace(" ", "").lower()
     if 'class="nocase"' in compact:
         return Span(children=[], nocase=True)
+    if 'class="nodecor"' in compact:
+        return Span(children=[], font_style="normal", font_weight="normal", font_variant="normal")
     if "font-variant:small-caps" in compact:
         return Span(children=[], font_variant="small-caps")
     return None
