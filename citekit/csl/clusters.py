@@ -42,7 +42,7 @@ def render_cluster(doc: Document, index: int) -> Node | None:
         pairs = [p for p, _ in sort_items(keyed, keys)]  # type: ignore[misc]
     rendered: list[_Rendered] = []
     for cite, info in pairs:
-        node = processor.cite_tree(doc, cite, info)
+        node = processor.cite_tree(doc, cite, info, at_start=not rendered)
         if node is None:
             continue
         names = next(find_roles(node, "names"), None)

@@ -191,7 +191,9 @@ def _inverted(opts: m.NameOptions, index: int, ctx: Context) -> bool:
     return order == "all" or (order == "first" and index == 0)
 
 
-_ROMANESQUE = re.compile(r"^[\u0000-\u024f\u0370-\u03ff\u0400-\u052f\u1e00-\u1fff\u2000-\u206f\u0590-\u05ff\u0600-\u06ff'\u2019\s.,\-]*$")
+_ROMANESQUE = re.compile(
+    r"^[\u0000-\u036f\u0370-\u03ff\u0400-\u052f\u1e00-\u1fff\u2000-\u206f\u0590-\u05ff\u0600-\u06ff'\u2019\s.,\-]*$"
+)
 
 
 def _is_romanesque(name: NameData) -> bool:
@@ -213,7 +215,7 @@ def _render_name(name: NameData, el: m.Name, inverted: bool, index: int, ctx: Co
     family_text = _join_particle(name.non_dropping_particle, name.family)
     if not _is_romanesque(name):
         if form == "short":
-            return _part(el, "family", Str(name.family))
+            return _part(el, "family", Str(family_text))
         return Span([_part(el, "family", Str(name.family)), _part(el, "given", Str(name.given))])
     if form == "short" or not name.given:
         if form == "short":

@@ -23,7 +23,7 @@ from citekit.csl.punctuation import QuoteMarks, linearize, strip_outer_space
 from citekit.csl.richtext import parse_rich_text
 from citekit.csl.subsequent import substitute_authors
 from citekit.csl.styles_cache import locale_for, style_from_path, style_from_text
-from citekit.csl.tree import Node, Span, Str, find_roles, is_empty
+from citekit.csl.tree import Node, Span, Str, find_roles, is_empty, leaves
 from citekit.renderers import get_renderer
 
 
@@ -129,7 +129,7 @@ class Processor:
         strip_outer_space(tokens)
         return str(render(tokens))
 
-    def cite_tree(self, doc: Document, cite: Cite, info: CiteInfo) -> Node | None:
+    def cite_tree(self, doc: Document, cite: Cite, info: CiteInfo, *, at_start: bool = False) -> Node | None:
         item = doc.items.get(cite.id)
         if item is None:
             return None
@@ -141,6 +141,9 @@ class Processor:
         if node is None:
             return None
         attach_year_suffix(node, ctx.disambiguation.year_suffix)
+        # In a note, a cite that opens the note or follows a sentence starts a sentence of its own.
+        if self.is_note_style and (cite.prefix.rstrip().endswith((".", "!", "?")) if cite.prefix else at_start):
+            _capitalize_leading_term(node)
         parts: list[Node] = []
         if cite.prefix:
             parts.extend(parse_rich_text(cite.prefix))
@@ -184,6 +187,16 @@ class Processor:
 
 
 _NO_ITEM = Item("", "", {}, {}, {})
+
+
+def _capitalize_leading_term(node: Node) -> None:
+    """A cite that opens with a term ("ibid.") starts a sentence: citeproc-js capitalises it."""
+    first = next((leaf for leaf in leaves(node) if leaf.text), None)
+    term = next(find_roles(node, "term"), None)
+    if first is None or term is None or first is not next(leaves(term), None):
+        return
+    if first.text[:1].islower():
+        first.text = first.text[0].upper() + first.text[1:]
 
 
 def attach_year_suffix(tree: Node, suffix: str) -> None:
