@@ -101,7 +101,8 @@ def variable_node(variable: str, form: str, ctx: Context) -> Node | None:
         if not cite.locator or ctx.in_bibliography:
             return None
         page_format = ctx.style.page_range_format if (cite.label or "page") == "page" else None
-        return Str(format_page_range(cite.locator, page_format, _range_delimiter(ctx)))
+        nodes = parse_rich_text(format_page_range(cite.locator, page_format, _range_delimiter(ctx)))
+        return nodes[0] if len(nodes) == 1 else Span(nodes)
     if variable == "first-reference-note-number":
         num = cite.first_reference_note_number
         return Str(str(num)) if num is not None and not ctx.in_bibliography else None

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import attrs
+
 from citekit.csl import model as m
 from citekit.csl.context import Context
 from citekit.csl.textcase import Segment, apply_text_case
@@ -61,6 +63,15 @@ def apply_formatting(
     if fmt.display:
         node = Span([node], display=fmt.display)
     return node
+
+
+def apply_layout_formatting(node: Node | None, fmt: m.Formatting, ctx: Context) -> Node | None:
+    """A layout's affixes sit inside its decorations (citeproc-js), unlike every other element's."""
+    if node is None or is_empty(node):
+        return None
+    inner = apply_formatting(node, m.Formatting(prefix=fmt.prefix, suffix=fmt.suffix), ctx)
+    outer = attrs.evolve(fmt, prefix="", suffix="")
+    return apply_formatting(inner, outer, ctx) if outer != m.PLAIN else inner
 
 
 def case_leaves(node: Node, protected: bool = False) -> Iterator[tuple[Str, bool]]:

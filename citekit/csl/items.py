@@ -128,16 +128,16 @@ def _name(value: Any) -> NameData | None:
         return NameData(literal=value) if value.strip() else None
     if not isinstance(value, Mapping):
         return None
-    literal = _s(value.get("literal"))
-    family = _s(value.get("family"))
-    given = _s(value.get("given"))
+    literal = _name_text(value.get("literal"))
+    family = _name_text(value.get("family"))
+    given = _name_text(value.get("given"))
     if literal:
         return NameData(literal=literal)
     if not family and not given:
         return None
-    dropping = _s(value.get("dropping-particle"))
-    non_dropping = _s(value.get("non-dropping-particle"))
-    suffix = _s(value.get("suffix"))
+    dropping = _name_text(value.get("dropping-particle"))
+    non_dropping = _name_text(value.get("non-dropping-particle"))
+    suffix = _name_text(value.get("suffix"))
     comma_suffix = bool(value.get("comma-suffix"))
     parse = value.get("parse-names", True) not in (False, "false")
     if parse and family and not non_dropping:
@@ -196,6 +196,11 @@ def _s(value: Any) -> str:
     if value is None:
         return ""
     return str(value).strip()
+
+
+def _name_text(value: Any) -> str:
+    # Names print with typographic apostrophes (O’Brien, d’Alembert), as citeproc-js gives them.
+    return _s(value).replace("'", "\u2019")
 
 
 _SEASON_NAMES = {"spring": 1, "summer": 2, "autumn": 3, "fall": 3, "winter": 4}

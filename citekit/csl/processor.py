@@ -16,10 +16,10 @@ from citekit.csl.cites import Cite, Cluster
 from citekit.csl.context import CiteInfo, Context
 from citekit.csl.document import Document, plan_document
 from citekit.csl.evaluate import render_elements
-from citekit.csl.formatting import apply_formatting, join
+from citekit.csl.formatting import apply_formatting, apply_layout_formatting, join
 from citekit.csl.items import Item, item_from_csl
 from citekit.csl.locale import Locale
-from citekit.csl.punctuation import QuoteMarks, linearize, strip_outer_space
+from citekit.csl.punctuation import QuoteMarks, linearize
 from citekit.csl.richtext import parse_rich_text
 from citekit.csl.subsequent import substitute_authors
 from citekit.csl.styles_cache import locale_for, style_from_path, style_from_text
@@ -125,8 +125,8 @@ class Processor:
         return ctx
 
     def _finish(self, tree: Node, render: Any) -> str:
+        # Like citeproc-js, white space at the ends is kept: the engine layer trims for users.
         tokens = linearize(tree, self._marks, self.locale.punctuation_in_quote)
-        strip_outer_space(tokens)
         return str(render(tokens))
 
     def cite_tree(self, doc: Document, cite: Cite, info: CiteInfo, *, at_start: bool = False) -> Node | None:
@@ -157,7 +157,7 @@ class Processor:
         body = doc.cluster_node(index)
         if body is None:
             return Str("")
-        formatted = apply_formatting(body, layout.fmt, self.context(_NO_ITEM, in_bibliography=False))
+        formatted = apply_layout_formatting(body, layout.fmt, self.context(_NO_ITEM, in_bibliography=False))
         return formatted or Str("")
 
     def _entry_tree(self, doc: Document, item: Item) -> Node | None:
@@ -182,7 +182,7 @@ class Processor:
             )
             rest = apply_formatting(join(nodes[1:], ""), rest_fmt, ctx)
             return Span([first, Span([rest] if rest else [], display="right-inline")], role="entry")
-        body = apply_formatting(join(nodes, ""), fmt, ctx)
+        body = apply_layout_formatting(join(nodes, ""), fmt, ctx)
         return Span([body], role="entry") if body is not None else None
 
 

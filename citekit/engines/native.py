@@ -21,7 +21,8 @@ class CitekitEngine:
     def bibliography(
         self, style: ResolvedStyle, items: Sequence[CSLItem], *, output: str, locale: str | None
     ) -> list[str]:
-        return self._processor(style, locale).bibliography(items, output=output)
+        entries = self._processor(style, locale).bibliography(items, output=output)
+        return [entry.strip() for entry in entries]
 
     def citation(
         self,
@@ -33,4 +34,4 @@ class CitekitEngine:
         locale: str | None,
     ) -> str:
         processor = self._processor(style, locale)
-        return processor.citations(items, [Cluster(cites=tuple(cites))], output=output)[0]
+        return processor.citations(items, [Cluster(cites=tuple(cites))], output=output)[0].strip()
