@@ -117,7 +117,7 @@ def _global_givennames(doc: Document, items: list[Item], state: dict[str, Disamb
     by_family: dict[str, set[NameKey]] = defaultdict(set)
     people: dict[NameKey, NameData] = {}
     for item in items:
-        for names in _cited_name_lists(doc, item):
+        for names in _cited_name_lists(item, every_list=not initials_only):
             for name in names[:1] if primary else names:
                 if name.literal:
                     continue
@@ -141,9 +141,16 @@ def _global_givennames(doc: Document, items: list[Item], state: dict[str, Disamb
         )
 
 
-def _cited_name_lists(doc: Document, item: Item) -> list[tuple[NameData, ...]]:
-    # citeproc-js compares against every name it has registered for the item, not only those a cite shows.
-    return list(item.names.values())
+def _cited_name_lists(item: Item, every_list: bool) -> list[tuple[NameData, ...]]:
+    """The name lists whose people can clash.  Observed in citeproc-js: the all-names and primary-name rules
+    count every name list of an item (an author and an editor of one chapter can clash); the with-initials
+    rules count only the list a cite shows (the author, or the first substitute that has names)."""
+    if every_list:
+        return list(item.names.values())
+    for variable in ("author", "editor", "translator", "composer", "director", "container-author"):
+        if item.names.get(variable):
+            return [item.names[variable]]
+    return []
 
 
 def _short_form(name: NameData) -> str:

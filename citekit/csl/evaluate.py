@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import attrs
+
 from citekit.csl import model as m
 from citekit.csl.context import (
     POSITION_FIRST,
@@ -16,7 +18,7 @@ from citekit.csl.context import (
     POSITION_SUBSEQUENT,
     Context,
 )
-from citekit.csl.formatting import apply_formatting, join
+from citekit.csl.formatting import apply_formatting, is_cjk, join
 from citekit.csl.numbers import is_numeric
 from citekit.csl.numeric_render import label_is_plural, locator_term, render_number_value
 from citekit.csl.pageranges import format_page_range
@@ -75,7 +77,11 @@ def render_text(el: m.Text, ctx: Context) -> Node | None:
         if el.variable != "year-suffix":
             # citeproc-js does not let an empty year-suffix empty a group: suffixes come after layout.
             ctx.note_variable(el.variable, node is not None)
-        return apply_formatting(node, el.fmt, ctx)
+        fmt = el.fmt
+        if fmt.font_style == "italic" and node is not None and is_cjk(node):
+            # citeproc-js sets a CJK variable upright (those scripts have no italics); groups and macros keep it.
+            fmt = attrs.evolve(fmt, font_style=None)
+        return apply_formatting(node, fmt, ctx)
     if el.macro is not None:
         # citeproc-js treats a macro like a group: it vanishes when it calls only empty variables.
         return apply_formatting(_suppressible(ctx.macros[el.macro], "", ctx), el.fmt, ctx)

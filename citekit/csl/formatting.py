@@ -3,6 +3,7 @@ quotes, affixes and display, in the order CSL defines (affixes sit outside decor
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import attrs
@@ -72,6 +73,16 @@ def apply_layout_formatting(node: Node | None, fmt: m.Formatting, ctx: Context) 
     inner = apply_formatting(node, m.Formatting(prefix=fmt.prefix, suffix=fmt.suffix), ctx)
     outer = attrs.evolve(fmt, prefix="", suffix="")
     return apply_formatting(inner, outer, ctx) if outer != m.PLAIN else inner
+
+
+_CJK = re.compile(r"[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+def is_cjk(node: Node) -> bool:
+    """Text in CJK scripts only (no Latin letters)."""
+    text = "".join(leaf.text for leaf, _ in case_leaves(node))
+    return bool(_CJK.search(text)) and not _LATIN.search(text)
 
 
 def case_leaves(node: Node, protected: bool = False) -> Iterator[tuple[Str, bool]]:

@@ -116,6 +116,9 @@ def _one_range(a: str, b: str, dash: str, whole: str, fmt: str | None, delimiter
         return a + delimiter + _second(prefix, ma.group("num"), mb.group("num"), b, fmt)
     if _is_roman(a) and _is_roman(b):
         return f"{a}{delimiter}{b}"
+    if (_is_roman(a) and b.isdigit()) or (a.isdigit() and _is_roman(b)):
+        # Front matter running into the text ("xiv-19"): citeproc-js still sets the range with the delimiter.
+        return f"{a}{delimiter}{b}"
     if (ma is not None or _is_roman(a)) and (mb is not None or _is_roman(b)):
         return f"{a}{dash}{b}"
     return whole
