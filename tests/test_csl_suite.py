@@ -146,7 +146,9 @@ def _item_id(value: object) -> str:
 
 def _registered(fixture: Fixture, cited_ids: Sequence[str] | None) -> list[dict[str, Any]]:
     """The registered items (see the module docstring), with string ids."""
-    by_id = {_item_id(item["id"]): {**item, "id": _item_id(item["id"])} for item in fixture.input}
+    # citeproc-js's runner numbers items that have no id ("ITEM-1", ...), as a few fixtures rely on.
+    with_ids = [item if "id" in item else {**item, "id": f"ITEM-{n}"} for n, item in enumerate(fixture.input, 1)]
+    by_id = {_item_id(item["id"]): {**item, "id": _item_id(item["id"])} for item in with_ids}
     if fixture.bibentries:
         ids = [_item_id(i) for i in fixture.bibentries[-1]]
     elif cited_ids is not None:

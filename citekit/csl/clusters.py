@@ -10,7 +10,7 @@ import attrs
 from citekit.csl.cites import Cite
 from citekit.csl.context import CiteInfo
 from citekit.csl.sorting import item_sort_values, sort_items
-from citekit.csl.tree import Node, Span, Str, find_roles, plain_text
+from citekit.csl.tree import Node, Span, Str, find_roles, leaves, plain_text
 
 if TYPE_CHECKING:
     from citekit.csl.document import Document
@@ -74,10 +74,16 @@ def _year_text(span: Span) -> str:
 def _join(nodes: list[Node], delimiters: list[str]) -> Node:
     out: list[Node] = [nodes[0]]
     for delimiter, node in zip(delimiters, nodes[1:]):
-        if delimiter:
+        # A cite whose prefix opens with punctuation (", cited in") joins without the layout delimiter.
+        if delimiter and not _opens_with_punctuation(node):
             out.append(Str(delimiter))
         out.append(node)
     return Span(out) if len(out) > 1 else out[0]
+
+
+def _opens_with_punctuation(node: Node) -> bool:
+    first = next((leaf.text for leaf in leaves(node) if leaf.text), "")
+    return first[:1] in (",", ";", ".", ":")
 
 
 def _plain(r: _Rendered) -> bool:

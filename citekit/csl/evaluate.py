@@ -19,6 +19,7 @@ from citekit.csl.context import (
     Context,
 )
 from citekit.csl.formatting import apply_formatting, is_cjk, join
+from citekit.csl.items import NUMBER_VARIABLES
 from citekit.csl.numbers import is_numeric
 from citekit.csl.numeric_render import label_is_plural, locator_term, render_number_value
 from citekit.csl.pageranges import format_page_range
@@ -107,7 +108,7 @@ def variable_node(variable: str, form: str, ctx: Context) -> Node | None:
         if not cite.locator or ctx.in_bibliography:
             return None
         page_format = ctx.style.page_range_format if (cite.label or "page") == "page" else None
-        nodes = parse_rich_text(format_page_range(cite.locator, page_format, _range_delimiter(ctx)))
+        nodes = parse_rich_text(format_page_range(cite.locator.strip(), page_format, _range_delimiter(ctx)))
         return nodes[0] if len(nodes) == 1 else Span(nodes)
     if variable == "first-reference-note-number":
         num = cite.first_reference_note_number
@@ -125,7 +126,7 @@ def variable_node(variable: str, form: str, ctx: Context) -> Node | None:
         return None
     if variable == "page":
         return Str(format_page_range(value, ctx.style.page_range_format, _range_delimiter(ctx)))
-    if variable in _NOT_RICH:
+    if variable in _NOT_RICH or variable in NUMBER_VARIABLES:
         return Str(value)
     nodes = parse_rich_text(value)
     return nodes[0] if len(nodes) == 1 else Span(nodes)
@@ -156,8 +157,8 @@ def render_number(el: m.Number, ctx: Context) -> Node | None:
     if not raw:
         return None
     if not is_numeric(raw):
-        nodes = parse_rich_text(raw)
-        return apply_formatting(nodes[0] if len(nodes) == 1 else Span(nodes), el.fmt, ctx)
+        # citeproc-js takes number variables literally: markup in them is text, not formatting.
+        return apply_formatting(Str(raw), el.fmt, ctx)
     text = render_number_value(raw, el.form, variable, ctx)
     return apply_formatting(Str(text), el.fmt, ctx)
 

@@ -6,14 +6,33 @@ Every character that came from data is escaped; only the tree's own formatting b
 
 from __future__ import annotations
 
+import re
+
 from citekit.csl.punctuation import CLOSE, OPEN, QUOTE_CLOSE, QUOTE_OPEN, TEXT, Token
 from citekit.csl.tree import Span
 
 _ESCAPES = str.maketrans({"&": "&#38;", "<": "&#60;", ">": "&#62;"})
+# Unicode superscript letters and digits (ordinal suffixes like "1ʳᵉ", "2.ª") become <sup> markup, as
+# citeproc-js writes them, so they look the same in every font.
+_SUPERSCRIPTS = dict(
+    zip(
+        "\u00aa\u00ba\u00b9\u00b2\u00b3\u2070\u2071\u2074\u2075\u2076\u2077\u2078\u2079\u207f"
+        "\u02b0\u02b3\u02b7\u02b8\u02e1\u02e2\u02e3\u1d48\u1d49\u1d4d\u1d4f\u1d50\u1d52\u1d56\u1d57\u1d58\u1d5b\u1d9c",
+        "ao1230i456789nhrwylsxdegkmoptuvc",
+    )
+)
+_SUPERSCRIPT_RUN = re.compile("[" + "".join(_SUPERSCRIPTS) + "]")
 
 
 def escape(text: str) -> str:
     return text.translate(_ESCAPES)
+
+
+def _text(text: str) -> str:
+    escaped = escape(text)
+    if _SUPERSCRIPT_RUN.search(escaped):
+        escaped = _SUPERSCRIPT_RUN.sub(lambda m: f"<sup>{_SUPERSCRIPTS[m.group(0)]}</sup>", escaped)
+    return escaped
 
 
 def render_html(tokens: list[Token]) -> str:
@@ -23,7 +42,9 @@ def render_html(tokens: list[Token]) -> str:
     active = {"italic": 0, "bold": 0, "small-caps": 0}
     restore: list[list[str]] = []
     for token in tokens:
-        if token.kind == TEXT or token.kind == QUOTE_OPEN or token.kind == QUOTE_CLOSE:
+        if token.kind == TEXT:
+            out.append(_text(token.text))
+        elif token.kind == QUOTE_OPEN or token.kind == QUOTE_CLOSE:
             out.append(escape(token.text))
         elif token.kind == OPEN and token.span is not None:
             opened, closing, changed = _open(token.span, active)
