@@ -74,7 +74,10 @@ def _year_text(span: Span) -> str:
 def _join(nodes: list[Node], delimiters: list[str]) -> Node:
     out: list[Node] = [nodes[0]]
     for delimiter, node in zip(delimiters, nodes[1:]):
-        # A cite whose prefix opens with punctuation (", cited in") joins without the layout delimiter.
+        # A cite whose prefix opens with punctuation (", cited in") joins without the layout delimiter; after a
+        # cite whose suffix ends with a comma only the delimiter's spacing remains (citeproc-js).
+        if _ends_with_comma(out[-1]):
+            delimiter = delimiter.lstrip(",;:.")
         if delimiter and not _opens_with_punctuation(node):
             out.append(Str(delimiter))
         out.append(node)
@@ -84,6 +87,11 @@ def _join(nodes: list[Node], delimiters: list[str]) -> Node:
 def _opens_with_punctuation(node: Node) -> bool:
     first = next((leaf.text for leaf in leaves(node) if leaf.text), "")
     return first[:1] in (",", ";", ".", ":")
+
+
+def _ends_with_comma(node: Node) -> bool:
+    last = "".join(leaf.text for leaf in leaves(node)).rstrip()
+    return last.endswith(",")
 
 
 def _plain(r: _Rendered) -> bool:

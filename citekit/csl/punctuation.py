@@ -44,9 +44,12 @@ class QuoteMarks:
 
 def linearize(node: Node, marks: QuoteMarks, punctuation_in_quote: bool) -> list[Token]:
     tokens = list(_walk(node, marks, None))
+    # Marks collide first (":" then "!" leaves "!"), then what follows a closing quote moves in, where it
+    # may meet the quote's own last mark.
+    _fix_collisions(tokens)
     if punctuation_in_quote:
         _move_into_quotes(tokens)
-    _fix_collisions(tokens)
+        _fix_collisions(tokens)
     return tokens
 
 
@@ -136,18 +139,16 @@ def _move_into_quotes(tokens: list[Token]) -> None:
     for index, token in enumerate(tokens):
         if token.kind != QUOTE_CLOSE:
             continue
-        after = _next_text(tokens, index + 1)
-        if after is None:
-            continue
-        text = tokens[after].text
-        if text[:1] not in _MOVES_INTO_QUOTES:
-            continue
         before = _inside_quotes(tokens, index - 1)
         if before is None:
             continue
-        mark = text[0]
-        tokens[after].text = text[1:]
-        tokens[before].text = _merge(tokens[before].text, mark)
+        # Every mark that follows the closing quote moves in, across pieces (a suffix "," then a prefix ".").
+        while (after := _next_text(tokens, index + 1)) is not None:
+            text = tokens[after].text
+            if text[:1] not in _MOVES_INTO_QUOTES:
+                break
+            tokens[after].text = text[1:]
+            tokens[before].text = _merge(tokens[before].text, text[0])
 
 
 _MOVES_INTO_QUOTES = (".", ",", "!", "?")
