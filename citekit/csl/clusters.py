@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 import attrs
 
 from citekit.csl.cites import Cite
-from citekit.csl.context import CiteInfo
-from citekit.csl.sorting import item_sort_values, sort_items
+from citekit.csl.context import CiteInfo, Context
+from citekit.csl.sorting import sort_by_keys
 from citekit.csl.tree import Node, Span, Str, find_roles, leaves, plain_text
 
 if TYPE_CHECKING:
@@ -34,12 +34,10 @@ def render_cluster(doc: Document, index: int) -> Node | None:
     pairs = [(cite, info) for cite, info in zip(cluster.cites, doc.infos[index]) if cite.id in doc.items]
     keys = citation.sort
     if keys and len(pairs) > 1:
-        keyed = [
-            (pair, item_sort_values(keys, lambda p=pair: processor.context(
-                doc.items[p[0].id], in_bibliography=False, cite=p[1], doc=doc)))
-            for pair in pairs
-        ]  # fmt: skip
-        pairs = [p for p, _ in sort_items(keyed, keys)]  # type: ignore[misc]
+        def cite_context(pair: tuple[Cite, CiteInfo]) -> Context:
+            return processor.context(doc.items[pair[0].id], in_bibliography=False, cite=pair[1], doc=doc)
+
+        pairs = sort_by_keys(pairs, keys, cite_context)
     rendered: list[_Rendered] = []
     for cite, info in pairs:
         node = processor.cite_tree(doc, cite, info, at_start=not rendered)

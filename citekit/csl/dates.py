@@ -161,7 +161,8 @@ def _render_range(date: DateData, parts: tuple[m.DatePart, ...], delimiter: str,
     mark = len(nodes)
     for i in range(first, last + 1):
         add(present[i], end, drop_prefix=i == first)
-    if delimiter and len(nodes) > mark and isinstance(nodes[mark], Str) and nodes[mark].text == delimiter:
+    following = nodes[mark] if len(nodes) > mark else None
+    if delimiter and isinstance(following, Str) and following.text == delimiter:
         del nodes[mark]
     for part in present[last + 1 :]:
         add(part, start)

@@ -17,10 +17,11 @@ from citekit.csl.context import (
     POSITION_IBID_WITH_LOCATOR,
     POSITION_SUBSEQUENT,
     CiteInfo,
+    Context,
     Disambiguation,
 )
 from citekit.csl.items import Item
-from citekit.csl.sorting import item_sort_values, sort_items
+from citekit.csl.sorting import sort_by_keys
 from citekit.csl.tree import Node
 
 if TYPE_CHECKING:
@@ -80,12 +81,10 @@ def plan_document(processor: Processor, items: Sequence[Item], clusters: list[Cl
     )
     bib = processor.style.bibliography
     if bib is not None and bib.sort:
-        keyed = [
-            (item_id, item_sort_values(bib.sort, lambda i=item_id: processor.context(
-                registry[i], in_bibliography=True, cite=doc.bibliography_cite(i))))
-            for item_id in order
-        ]  # fmt: skip
-        doc.bibliography_order = [str(p) for p, _ in sort_items(keyed, bib.sort)]  # type: ignore[misc]
+        def entry_context(item_id: str) -> Context:
+            return processor.context(registry[item_id], in_bibliography=True, cite=doc.bibliography_cite(item_id))
+
+        doc.bibliography_order = sort_by_keys(order, bib.sort, entry_context)
         if not any(k.variable == "citation-number" for k in bib.sort):
             doc.numbers = {item_id: n for n, item_id in enumerate(doc.bibliography_order, start=1)}
     doc.infos = [[attrs.evolve(info, citation_number=doc.numbers.get(cite.id)) for cite, info in zip(c.cites, row)]

@@ -41,7 +41,7 @@ def render_elements(elements: Sequence[m.Element], ctx: Context) -> list[Node]:
     for element in elements:
         if type(element) is m.Choose:
             # The chosen branch's elements stand in the parent's place, so a group's delimiter goes between them.
-            out.extend(choose_nodes(element, ctx))  # type: ignore[arg-type]
+            out.extend(choose_nodes(element, ctx))
             continue
         node = render_element(element, ctx)
         if node is not None:

@@ -18,7 +18,7 @@ from lxml import etree
 
 from citekit.csl.model import DatePart
 from citekit.csl.numbers import OrdinalTerm
-from citekit.csl.xmlsafe import XML_LANG, children, local_name, parse_xml
+from citekit.csl.xmlsafe import XML_LANG, children, line_of, local_name, parse_xml
 from citekit.errors import CSLError
 
 FALLBACK_LANG = "en-US"
@@ -104,7 +104,7 @@ def parse_locale_element(el: etree._Element, parse_date_part: object) -> LocaleD
                     continue
                 name = term_el.get("name")
                 if not name:
-                    raise CSLError("<term> without a name", line=term_el.sourceline)
+                    raise CSLError("<term> without a name", line=line_of(term_el))
                 key = (name, term_el.get("form", "long"), term_el.get("gender-form"))
                 terms[key] = _read_term(term_el)
         elif kind == "date":

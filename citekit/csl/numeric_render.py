@@ -21,7 +21,7 @@ def locator_term(label: str | None) -> str:
 def label_is_plural(variable: str, value: str) -> bool:
     if variable in ("number-of-pages", "number-of-volumes"):
         match = _NUMBER_TOKEN.search(value)
-        return bool(match) and int(match.group(1)) > 1
+        return match is not None and int(match.group(1)) > 1
     if numbers.is_numeric(value):
         # An escaped hyphen ("327\\-30") comes back as a plain "-": it joins one number, not a range.
         return any(token.separator and token.text != "-" for token in numbers.parse_number_list(value))

@@ -12,7 +12,7 @@ from lxml import etree
 
 from citekit.csl import model as m
 from citekit.csl.locale import LocaleData, parse_locale_element
-from citekit.csl.xmlsafe import CSL_NS, children, local_name, parse_xml
+from citekit.csl.xmlsafe import CSL_NS, children, line_of, local_name, parse_xml
 from citekit.errors import CSLError
 
 _NAME_OPTION_ATTRS = (
@@ -49,7 +49,7 @@ def parse_style(data: bytes | str, source: str = "style") -> m.Style:
 def parse_date_part(el: etree._Element) -> m.DatePart:
     name = el.get("name", "")
     if name not in ("year", "month", "day"):
-        raise CSLError(f"<date-part name={name!r}> is not year, month or day", line=el.sourceline)
+        raise CSLError(f"<date-part name={name!r}> is not year, month or day", line=line_of(el))
     return m.DatePart(
         name=name, form=el.get("form"), range_delimiter=el.get("range-delimiter"), fmt=parse_formatting(el)
     )
@@ -96,7 +96,7 @@ def _int(el: etree._Element, attr: str) -> int | None:
     try:
         return int(raw)
     except ValueError:
-        raise CSLError(f"{attr}={raw!r} is not a whole number", line=el.sourceline) from None
+        raise CSLError(f"{attr}={raw!r} is not a whole number", line=line_of(el)) from None
 
 
 def _split(el: etree._Element, attr: str) -> tuple[str, ...]:
@@ -113,7 +113,7 @@ class _StyleParser:
         self.saw_disambiguate = False
 
     def error(self, message: str, el: etree._Element | None = None) -> CSLError:
-        return CSLError(message, source=self.source, line=el.sourceline if el is not None else None)
+        return CSLError(message, source=self.source, line=line_of(el) if el is not None else None)
 
     def parse(self) -> m.Style:
         root = self.root

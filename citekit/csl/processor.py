@@ -215,8 +215,8 @@ def _selected(item: Item, select: Mapping[str, Any]) -> bool:
         field, value = cond.get("field"), cond.get("value")
         if field == "type":
             return item.type == value
-        if field in item.names:
-            return bool(item.names[field])
+        if str(field) in item.names:
+            return bool(item.names[str(field)])
         return item.fields.get(str(field)) == value or (value == "" and not item.has(str(field)))
 
     if "select" in select:

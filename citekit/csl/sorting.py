@@ -6,9 +6,10 @@ import functools
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from citekit.csl import model as m
-from citekit.csl.context import CiteInfo, Context
+from citekit.csl.context import Context
 from citekit.csl.dates import sort_string
 from citekit.csl.evaluate import render_elements
 from citekit.csl.formatting import join
@@ -84,7 +85,7 @@ def compare(a: list[SortValue], b: list[SortValue], keys: Sequence[m.SortKey]) -
         if a_value == b_value:
             continue
         try:
-            less = a_value < b_value  # type: ignore[operator]
+            less = bool(a_value < b_value)  # type: ignore[operator]
         except TypeError:
             less = str(a_value) < str(b_value)
         result = -1 if less else 1
@@ -92,12 +93,17 @@ def compare(a: list[SortValue], b: list[SortValue], keys: Sequence[m.SortKey]) -
     return 0
 
 
-def sort_items(
-    entries: list[tuple[object, list[SortValue]]], keys: Sequence[m.SortKey]
-) -> list[tuple[object, list[SortValue]]]:
-    """Stable sort of ``(payload, values)`` pairs by the style's keys."""
-    return sorted(entries, key=functools.cmp_to_key(lambda x, y: compare(x[1], y[1], keys)))
+Payload = TypeVar("Payload")
 
 
-def no_cite() -> CiteInfo:
-    return CiteInfo()
+def sort_by_keys(
+    payloads: Sequence[Payload], keys: Sequence[m.SortKey], make_ctx: Callable[[Payload], Context]
+) -> list[Payload]:
+    """``payloads`` stably sorted by the style's keys, each evaluated in the context ``make_ctx`` gives."""
+    values = [item_sort_values(keys, functools.partial(make_ctx, payload)) for payload in payloads]
+
+    def by_keys(a: int, b: int) -> int:
+        return compare(values[a], values[b], keys)
+
+    order = sorted(range(len(payloads)), key=functools.cmp_to_key(by_keys))
+    return [payloads[index] for index in order]

@@ -45,6 +45,12 @@ def local_name(el: etree._Element) -> str:
     return tag.rpartition("}")[2]
 
 
+def line_of(el: etree._Element) -> int | None:
+    """The element's line in its file, when lxml knows it."""
+    line = el.sourceline
+    return line if isinstance(line, int) else None
+
+
 def children(el: etree._Element) -> list[etree._Element]:
     """Element children only (no comments, no processing instructions)."""
     return [c for c in el if isinstance(c.tag, str)]
