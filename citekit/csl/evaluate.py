@@ -126,6 +126,11 @@ def variable_node(variable: str, form: str, ctx: Context) -> Node | None:
         return None
     if variable == "page":
         return Str(format_page_range(value, ctx.style.page_range_format, _range_delimiter(ctx)))
+    if variable == "URL":
+        return Span([Str(value)], link=value)
+    if variable == "DOI":
+        # CSL 1.0.2 links a DOI through the resolver; a style's own "https://doi.org/" prefix stays text.
+        return Span([Str(value)], link=value if value.startswith("http") else f"https://doi.org/{value}")
     if variable in _NOT_RICH or variable in NUMBER_VARIABLES:
         return Str(value)
     nodes = parse_rich_text(value)

@@ -24,7 +24,7 @@ from citekit.csl.richtext import parse_rich_text
 from citekit.csl.subsequent import substitute_authors
 from citekit.csl.styles_cache import locale_for, style_from_path, style_from_text
 from citekit.csl.tree import Node, Span, Str, find_roles, is_empty, leaves
-from citekit.renderers import get_renderer
+from citekit.renderers import Renderer, get_renderer
 
 
 class Processor:
@@ -65,16 +65,23 @@ class Processor:
     # Public rendering
 
     def citations(
-        self, items: Sequence[Mapping[str, Any]], clusters: Sequence[Cluster], *, output: str = "html"
+        self,
+        items: Sequence[Mapping[str, Any]],
+        clusters: Sequence[Cluster],
+        *,
+        output: str = "html",
+        links: bool = False,
     ) -> list[str]:
-        """Each cluster's final string, in document order."""
+        """Each cluster's final string, in document order.  ``links``: DOIs and URLs as hyperlinks."""
         doc = self._plan(items, clusters)
         render = get_renderer(output)
-        return [self._finish(self._cluster_tree(doc, index), render) for index in range(len(clusters))]
+        return [self._finish(self._cluster_tree(doc, index), render, links) for index in range(len(clusters))]
 
-    def citation(self, items: Sequence[Mapping[str, Any]], cites: Sequence[Cite], *, output: str = "html") -> str:
+    def citation(
+        self, items: Sequence[Mapping[str, Any]], cites: Sequence[Cite], *, output: str = "html", links: bool = False
+    ) -> str:
         """One cluster citing ``cites``, as the only citation of the document."""
-        return self.citations(items, [Cluster(cites=tuple(cites))], output=output)[0]
+        return self.citations(items, [Cluster(cites=tuple(cites))], output=output, links=links)[0]
 
     def bibliography(
         self,
@@ -83,8 +90,9 @@ class Processor:
         clusters: Sequence[Cluster] = (),
         output: str = "html",
         select: Mapping[str, Any] | None = None,
+        links: bool = False,
     ) -> list[str]:
-        """The bibliography entries in the style's order ("" for none)."""
+        """The bibliography entries in the style's order (items the style prints nothing for are left out)."""
         if self.style.bibliography is None:
             return []
         bib = self.style.bibliography
@@ -100,7 +108,7 @@ class Processor:
                 trees.append(tree)
         if bib.subsequent_author_substitute is not None:
             substitute_authors(trees, bib.subsequent_author_substitute, bib.subsequent_author_substitute_rule)
-        return [self._finish(tree, render) for tree in trees]
+        return [self._finish(tree, render, links) for tree in trees]
 
     # Internals
 
@@ -124,10 +132,15 @@ class Processor:
             ctx.disambiguation = doc.disambiguation_for(item.id, in_bibliography, cite)
         return ctx
 
-    def _finish(self, tree: Node, render: Any) -> str:
+    @property
+    def bibliography_settings(self) -> m.Bibliography | None:
+        """The style's bibliography options (hanging-indent, second-field-align, spacing), for layout."""
+        return self.style.bibliography
+
+    def _finish(self, tree: Node, render: Renderer, links: bool) -> str:
         # Like citeproc-js, white space at the ends is kept: the engine layer trims for users.
         tokens = linearize(tree, self._marks, self.locale.punctuation_in_quote)
-        return str(render(tokens))
+        return render(tokens, links)
 
     def cite_tree(self, doc: Document, cite: Cite, info: CiteInfo, *, at_start: bool = False) -> Node | None:
         item = doc.items.get(cite.id)

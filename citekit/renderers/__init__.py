@@ -8,7 +8,9 @@ from citekit.csl.punctuation import Token
 from citekit.renderers.html import render_html
 from citekit.renderers.text import render_text
 
-Renderer = Callable[[list[Token]], str]
+# A renderer turns one entry's or citation's tokens into a string; ``links`` asks for DOIs and URLs as
+# hyperlinks where the format has them.
+Renderer = Callable[[list[Token], bool], str]
 
 RENDERERS: dict[str, Renderer] = {"text": render_text, "html": render_html}
 OUTPUT_FORMATS: tuple[str, ...] = tuple(RENDERERS)

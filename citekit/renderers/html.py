@@ -35,7 +35,7 @@ def _text(text: str) -> str:
     return escaped
 
 
-def render_html(tokens: list[Token]) -> str:
+def render_html(tokens: list[Token], links: bool = False) -> str:
     out: list[str] = []
     closers: list[str] = []
     # How many enclosing spans set each property, to flip nested italics/bold/small caps.
@@ -47,7 +47,7 @@ def render_html(tokens: list[Token]) -> str:
         elif token.kind == QUOTE_OPEN or token.kind == QUOTE_CLOSE:
             out.append(escape(token.text))
         elif token.kind == OPEN and token.span is not None:
-            opened, closing, changed = _open(token.span, active)
+            opened, closing, changed = _open(token.span, active, links)
             out.append(opened)
             closers.append(closing)
             restore.append(changed)
@@ -58,7 +58,7 @@ def render_html(tokens: list[Token]) -> str:
     return "".join(out)
 
 
-def _open(span: Span, active: dict[str, int]) -> tuple[str, str, list[str]]:
+def _open(span: Span, active: dict[str, int], links: bool) -> tuple[str, str, list[str]]:
     opens: list[str] = []
     closes: list[str] = []
     changed: list[str] = []
@@ -108,6 +108,6 @@ def _open(span: Span, active: dict[str, int]) -> tuple[str, str, list[str]]:
         add("<sub>", "</sub>")
     elif span.vertical_align == "baseline":
         add('<span style="baseline">', "</span>")
-    if span.link:
+    if span.link and links:
         add(f'<a href="{escape(span.link)}">', "</a>")
     return "".join(opens), "".join(closes), changed

@@ -5,7 +5,7 @@ from __future__ import annotations
 from citekit.csl.punctuation import CLOSE, OPEN, Token
 
 
-def render_text(tokens: list[Token]) -> str:
+def render_text(tokens: list[Token], links: bool = False) -> str:
     out: list[str] = []
     for token in tokens:
         if token.kind == OPEN or token.kind == CLOSE:
