@@ -191,7 +191,7 @@ def render_label(el: m.Label, ctx: Context) -> Node | None:
     elif el.plural == "never":
         plural = False
     else:
-        plural = label_is_plural(variable, value)
+        plural = label_is_plural(variable, value, ctx.term("and") or "and")
     text = ctx.term(term_name, el.form, plural)
     if not text:
         return None
@@ -211,6 +211,9 @@ def _suppressible(children: Sequence[m.Element], delimiter: str, ctx: Context) -
     ctx.vars_called, ctx.vars_rendered = called + group_called, rendered + group_rendered
     if not nodes or (group_called > 0 and group_rendered == 0):
         return None
+    # A nested group that prints something counts as content for the groups around it (citeproc-js):
+    # "[Online]" keeps "Accessed: <no date>. [Online]" from vanishing as a whole.
+    ctx.vars_rendered += 1
     return join(nodes, delimiter)
 
 

@@ -111,6 +111,7 @@ def item_from_csl(data: Mapping[str, Any]) -> Item:
             text = str(value)
             if text != "":
                 fields[key] = text
+    _note_variables(fields, names, dates)
     # CSL-JSON from Zotero spells a few variables differently.
     for alias, canonical in (("shortTitle", "title-short"), ("journalAbbreviation", "container-title-short")):
         if alias in fields and canonical not in fields:
@@ -118,6 +119,53 @@ def item_from_csl(data: Mapping[str, Any]) -> Item:
     return Item(
         id=str(data.get("id", "")), type=str(data.get("type", "document")), names=names, dates=dates, fields=fields
     )
+
+
+ORDINARY_VARIABLES = frozenset(
+    {
+        "abstract", "annote", "archive", "archive_collection", "archive_location", "archive-place", "authority",
+        "call-number", "citation-key", "citation-label", "collection-title", "container-title",
+        "container-title-short", "dimensions", "division", "DOI", "event", "event-title", "event-place",
+        "genre", "ISBN", "ISSN", "jurisdiction", "keyword", "language", "license", "medium", "note",
+        "original-publisher", "original-publisher-place", "original-title", "part-title", "PMCID", "PMID",
+        "publisher", "publisher-place", "references", "reviewed-genre", "reviewed-title", "scale", "section",
+        "source", "status", "title", "title-short", "URL", "volume-title", "year-suffix",
+    }
+)  # fmt: skip
+_NOTE_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z_-]*)\s*:\s*(.+?)\s*$")
+
+
+def _note_variables(fields: dict[str, str], names: dict[str, tuple[NameData, ...]], dates: dict[str, DateData]) -> None:
+    """Zotero keeps CSL variables it has no field for in the note ("source: ...", "original-date: 1850");
+    citeproc-js reads them as variables when the item lacks them, and so does citekit."""
+    note = fields.get("note")
+    if not note:
+        return
+    kept: list[str] = []
+    for line in note.splitlines():
+        match = _NOTE_LINE.match(line)
+        key = match.group(1).lower().replace("_", "-") if match else ""
+        if match and key in DATE_VARIABLES and key not in dates:
+            parsed = _raw_date(match.group(2))
+            if parsed is not None:
+                dates[key] = parsed
+                continue
+        elif match and key in NAME_VARIABLES:
+            family, _, given = match.group(2).partition("||")
+            person = _name({"family": family.strip(), "given": given.strip()} if given else {"literal": family})
+            if person is not None:
+                names[key] = (*names.get(key, ()), person)
+                continue
+        elif match and (key in ORDINARY_VARIABLES or key in NUMBER_VARIABLES or match.group(1) in ORDINARY_VARIABLES):
+            variable = match.group(1) if match.group(1) in ORDINARY_VARIABLES else key
+            if variable != "note" and not fields.get(variable):
+                fields[variable] = match.group(2)
+                continue
+        kept.append(line)
+    if kept:
+        fields["note"] = "\n".join(kept)
+    else:
+        del fields["note"]
 
 
 _PARTICLE_WORD = re.compile(r"^(?:[a-z\u00e0-\u00ff'\u2019-]+|[dDlL]['\u2019]|[a-z]+-)$")

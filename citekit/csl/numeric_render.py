@@ -3,13 +3,25 @@ and whether a label is plural."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from citekit.csl.context import Context
 from citekit.csl import numbers
 
 _NUMBER_TOKEN = re.compile(r"(\d+)")
-_PLURAL = re.compile(r"\w\s*(?:[-\u2013\u2014,&]|\band\b)\s*\w")
+# Two page-like tokens (arabic or roman numbers) joined as a range or a list: "xiv-19", "xxv, 413",
+# "213 and 235" (with the locale's word for "and"); an em dash or words joined by a hyphen
+# ("Michaelson-Morely") are neither.
+_NUMBERISH = r"(?:\d+|\b[ivxlcdm]+\b|\b[IVXLCDM]+\b)"
+
+
+@functools.lru_cache(maxsize=64)
+def _plural_pattern(and_term: str) -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in {"and", and_term} if w)
+    return re.compile(rf"{_NUMBERISH}\s*(?:[-\u2013&]|,?\s*(?:{words})\b|,)\s*{_NUMBERISH}")
+
+
 _LOCATOR_TERMS = {"sub verbo": "sub-verbo", "sub-verbo": "sub-verbo"}
 
 
@@ -18,7 +30,7 @@ def locator_term(label: str | None) -> str:
     return _LOCATOR_TERMS.get(label, label)
 
 
-def label_is_plural(variable: str, value: str) -> bool:
+def label_is_plural(variable: str, value: str, and_term: str = "and") -> bool:
     if variable in ("number-of-pages", "number-of-volumes"):
         match = _NUMBER_TOKEN.search(value)
         return match is not None and int(match.group(1)) > 1
@@ -26,7 +38,7 @@ def label_is_plural(variable: str, value: str) -> bool:
         # An escaped hyphen ("327\\-30") comes back as a plain "-": it joins one number, not a range.
         return any(token.separator and token.text != "-" for token in numbers.parse_number_list(value))
     # Roman or mixed ranges ("xiv-19") are not numeric for CSL, yet citeproc-js counts them as plural.
-    return bool(_PLURAL.search(value))
+    return bool(_plural_pattern(and_term).search(value))
 
 
 def ordinal(n: int, ctx: Context, gender_of: str | None = None) -> str:

@@ -392,9 +392,10 @@ class _StyleParser:
                 et_al_el = c
             elif kind == "label":
                 label_el = c
-                label_before = name_el is None
             elif kind == "substitute":
                 substitute_el = c
+        if label_el is not None and name_el is not None:
+            label_before = list(el).index(label_el) < list(el).index(name_el)
         local_inherit = self._inherit(inherit, el)
         name = m.Name(
             options=self._name_options(local_inherit, name_el),

@@ -60,11 +60,18 @@ def _walk(node: Node, marks: QuoteMarks, enclosing_outer: bool | None) -> Iterat
             yield Token(TEXT, node.text)
         return
     outer = enclosing_outer
+    literal = ""
     if node.quotes:
         # Nested quotes alternate; top-level quotes from data keep their kind (single or double) as the
-        # locale's marks define them, as citeproc-js does.
-        outer = _is_outer_mark(node.quote_mark, marks) if enclosing_outer is None else not enclosing_outer
-        yield Token(QUOTE_OPEN, marks.open if outer else marks.open_inner)
+        # locale's marks define them, as citeproc-js does.  Curly marks the locale does not use at all
+        # (“…” in a German „…“ locale) are left as they were typed.
+        kind = _mark_kind(node.quote_mark, marks)
+        if enclosing_outer is None and kind is None:
+            literal = node.quote_mark
+            outer = None
+        else:
+            outer = (kind if kind is not None else True) if enclosing_outer is None else not enclosing_outer
+        yield Token(QUOTE_OPEN, literal or (marks.open if outer else marks.open_inner))
     formatted = _is_formatted(node)
     if formatted:
         yield Token(OPEN, span=node)
@@ -73,15 +80,20 @@ def _walk(node: Node, marks: QuoteMarks, enclosing_outer: bool | None) -> Iterat
     if formatted:
         yield Token(CLOSE, span=node)
     if node.quotes:
-        yield Token(QUOTE_CLOSE, marks.close if outer else marks.close_inner)
+        closing = _LITERAL_CLOSERS.get(literal, "") if literal else (marks.close if outer else marks.close_inner)
+        yield Token(QUOTE_CLOSE, closing)
 
 
-def _is_outer_mark(mark: str, marks: QuoteMarks) -> bool:
+_LITERAL_CLOSERS = {"\u201c": "\u201d", "\u2018": "\u2019"}
+
+
+def _mark_kind(mark: str, marks: QuoteMarks) -> bool | None:
+    """True for outer quotes, False for inner, None for curly marks this locale does not use."""
     if mark in ("", '"') or mark == marks.open:
         return True
     if mark == "'" or mark == marks.open_inner:
         return False
-    return mark == "\u201c"
+    return None
 
 
 def _is_formatted(span: Span) -> bool:
