@@ -81,7 +81,11 @@ FRENCH: OrdinalTerms = {
         ("2-", False),
         ("-2", False),
         ("2,, 3", False),
-        ("xii", False),
+        # citeproc-js (the reference) treats lower-case roman numerals as numeric and upper-case ones as
+        # text (checked with the citeproc-js runner: "xiv", "ix-x", "xxv, 413" numeric; "XIV" not).
+        ("xii", True),
+        ("xxv, 413", True),
+        ("XIV", False),
         ("3\\-B", False),
         (True, False),
     ],

@@ -28,7 +28,8 @@ _EN_DASH = "\u2013"
 # CSL 1.0.2, is-numeric: numbers, optionally with letter prefixes and suffixes ("D2", "2b", "L2d"),
 # separated by a comma, hyphen or ampersand with or without spaces. An en dash and a run of hyphens
 # ("2--4", BibTeX style) are hyphens too, and "\-" is an escaped hyphen that still separates numbers.
-_PIECE = r"[^\W\d_]*[0-9]+[^\W\d_]*"
+# Lower-case roman numerals count as numbers too ("xiv-19", "xxv, 413"), as in citeproc-js; "XIV" does not.
+_PIECE = r"(?:[^\W\d_]*[0-9]+[^\W\d_]*|[ivxlcdm]+)"
 _SEPARATOR = r"\s*(?:\\-|-+|\u2013|&|,)\s*"
 _NUMERIC = re.compile(rf"\s*{_PIECE}(?:{_SEPARATOR}{_PIECE})*\s*")
 _SPLIT = re.compile(rf"({_SEPARATOR})")
