@@ -23,6 +23,7 @@ class Token:
     kind: int
     text: str = ""
     span: Span | None = None
+    origin: int = 0
 
 
 @attrs.frozen(slots=True)
@@ -57,7 +58,7 @@ def _walk(node: Node, marks: QuoteMarks, enclosing_outer: bool | None) -> Iterat
     """``enclosing_outer``: whether the nearest enclosing quotes use the outer marks (None: not quoted)."""
     if isinstance(node, Str):
         if node.text:
-            yield Token(TEXT, node.text)
+            yield Token(TEXT, node.text, origin=node.origin)
         return
     outer = enclosing_outer
     literal = ""
@@ -81,7 +82,7 @@ def _walk(node: Node, marks: QuoteMarks, enclosing_outer: bool | None) -> Iterat
         yield Token(CLOSE, span=node)
     if node.quotes:
         closing = _LITERAL_CLOSERS.get(literal, "") if literal else (marks.close if outer else marks.close_inner)
-        yield Token(QUOTE_CLOSE, closing)
+        yield Token(QUOTE_CLOSE, closing, origin=node.origin)
 
 
 _LITERAL_CLOSERS = {"\u201c": "\u201d", "\u2018": "\u2019"}
@@ -157,7 +158,8 @@ def _move_into_quotes(tokens: list[Token]) -> None:
         # Every mark that follows the closing quote moves in, across pieces (a suffix "," then a prefix ".").
         while (after := _next_text(tokens, index + 1)) is not None:
             text = tokens[after].text
-            if text[:1] not in _MOVES_INTO_QUOTES:
+            same_string = token.origin != 0 and tokens[after].origin == token.origin
+            if text[:1] not in _MOVES_INTO_QUOTES or same_string:
                 break
             tokens[after].text = text[1:]
             tokens[before].text = _merge(tokens[before].text, text[0])

@@ -8,7 +8,9 @@ as output markup.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
 
 from citekit.csl.tree import Node, Span, Str
 
@@ -26,8 +28,29 @@ _OPENERS = {
 _MARKUP_HINT = re.compile(r'[<"\u201c\u201d\']')
 
 
+_origins = itertools.count(1)
+
+
 def parse_rich_text(text: str) -> list[Node]:
-    """Parse ``text`` into nodes; plain text (the common case) returns a single :class:`Str`."""
+    """Parse ``text`` into nodes; plain text (the common case) returns a single :class:`Str`.
+
+    Every node is stamped with one fresh origin, so the post-pass can tell punctuation typed in this string
+    (which stays put) from punctuation of what follows it."""
+    origin = next(_origins)
+    nodes = _parse(text)
+    for node in nodes:
+        _stamp(node, origin)
+    return nodes
+
+
+def _stamp(node: Node, origin: int) -> None:
+    node.origin = origin
+    if isinstance(node, Span):
+        for child in node.children:
+            _stamp(child, origin)
+
+
+def _parse(text: str) -> list[Node]:
     if not _MARKUP_HINT.search(text):
         return [Str(text)]
     root: list[Node] = []
@@ -78,23 +101,45 @@ def _add_text(target: list[Node], text: str) -> None:
 
 
 # Quote marks in data: double quotes anywhere; single quotes only at word edges (elsewhere they are apostrophes).
+# Quote marks in data: double quotes anywhere; single quotes only at word edges (an opener after white
+# space, a closer before white space or punctuation); a straight ' after a letter is an apostrophe.
 _QUOTE_TOKEN = re.compile(
     r"""(?P<double>["\u201c\u201d])"""
-    r"""|(?P<open_single>(?:(?<=^)|(?<=[\s(\[{\u2014\u2013-]))['\u2018](?=\w))"""
-    r"""|(?P<close_single>(?<=[\w.,!?;:])['\u2019](?=$|[\s.,;:!?)\]}\u2014\u2013-]))"""
-    r"""|(?P<apostrophe>')"""
+    r"""|(?P<open_single>(?:(?<=^)|(?<=\s))['\u2018](?=\w))"""
+    r"""|(?P<close_single>(?<=[\w.,!?])['\u2019](?=$|[\s.,;:!?]))"""
+    r"""|(?P<apostrophe>(?<![(\[{])')"""
 )
 _CLOSERS = {'"': '"', "\u201c": "\u201d", "'": "'", "\u2018": "\u2019"}
 
 
 def _quotes(nodes: list[Node]) -> list[Node]:
+    """Pairs of quote marks become quoted spans (see :func:`_quote_spans`); straight single quotes take the
+    kind citeproc-js gives them: inner quotes where the text also has double quotes, else outer ones."""
+    out = _quote_spans(nodes)
+    spans = list(_quoted(out))
+    has_double = any(span.quote_mark in ('"', "\u201c") for span in spans)
+    for span in spans:
+        if span.quote_mark == "'":
+            span.quote_mark = "\u2018" if has_double else '"'
+    return out
+
+
+def _quoted(nodes: list[Node]) -> Iterator[Span]:
+    for node in nodes:
+        if isinstance(node, Span):
+            if node.quotes:
+                yield node
+            yield from _quoted(node.children)
+
+
+def _quote_spans(nodes: list[Node]) -> list[Node]:
     """Turn pairs of quote marks within one run of siblings into quoted spans that remember which mark opened
-    them (the renderer maps it to the locale's outer or inner quotes); other straight apostrophes become ’."""
+    them (the renderer maps it to the locale's outer or inner quotes); apostrophes become ’."""
     out: list[Node] = []
     stack: list[tuple[int, str]] = []  # where each open quote's content starts, and its opening mark
     for node in nodes:
         if isinstance(node, Span):
-            node.children = _quotes(node.children)
+            node.children = _quote_spans(node.children)
             out.append(node)
             continue
         pos = 0
@@ -125,7 +170,7 @@ def _quotes(nodes: list[Node]) -> list[Node]:
                 stack.append((len(out), mark))
         if pos < len(text):
             out.append(Str(text[pos:]))
-    # Unmatched opening marks are literal text.
+    # Unmatched opening marks are literal text (a straight one reads as an apostrophe).
     for start, opener in reversed(stack):
         out.insert(start, Str("\u2019" if opener == "'" else opener))
     return out

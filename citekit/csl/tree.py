@@ -18,6 +18,9 @@ class Str:
     text: str
     # Text that text-case and strip-periods leave alone (terms like "et al." stay as the locale has them).
     protected: bool = False
+    # Which string of the input the text was parsed from (0: the style's own affixes and terms).  Punctuation
+    # typed after a quote in the same string stays where it was typed.
+    origin: int = 0
 
 
 @attrs.define(slots=True, eq=False)
@@ -30,8 +33,10 @@ class Span:
     vertical_align: str | None = None
     display: str | None = None
     quotes: bool = False
-    # For quotes found in data: the mark that opened them ("" for quotes the style asked for).
+    # For quotes found in data: the mark that opened them ("" for quotes the style asked for), and the origin
+    # of the string they were found in.
     quote_mark: str = ""
+    origin: int = 0
     nocase: bool = False
     link: str | None = None
     # What the span holds, for passes that need to find it again ("names", "year-suffix", "entry"...).
