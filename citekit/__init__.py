@@ -9,9 +9,14 @@ Importing citekit is light: the formatting engine is imported the first time som
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from citekit.api import OptionError, format_bibliography, format_citation
 from citekit.engines import EngineNotFoundError
 from citekit.errors import CitekitError, CSLError, RecordError, StyleNotFoundError
+from citekit.readers import read  # light: each format's parser is imported when it is used
+from citekit.readers.errors import ReadError, ReadResult, ReadWarning
+from citekit.layout import format_bibliography_document
 from citekit.records import (
     Book,
     BookChapter,
@@ -28,6 +33,7 @@ from citekit.records import (
     from_csl,
 )
 from citekit.styles import ProfileError
+from citekit.writers import write
 
 
 def _version() -> str:
@@ -43,6 +49,7 @@ __version__ = _version()
 
 __all__ = [
     "Book",
+    "Document",
     "BookChapter",
     "CSLError",
     "CitekitError",
@@ -55,6 +62,9 @@ __all__ = [
     "OptionError",
     "Person",
     "ProfileError",
+    "ReadError",
+    "ReadResult",
+    "ReadWarning",
     "Record",
     "RecordError",
     "Report",
@@ -63,6 +73,21 @@ __all__ = [
     "WebPage",
     "__version__",
     "format_bibliography",
+    "format_bibliography_document",
     "format_citation",
     "from_csl",
+    "read",
+    "write",
 ]
+
+if TYPE_CHECKING:
+    from citekit.document import Document
+
+
+def __getattr__(name: str) -> object:
+    # Document loads the processor; importing it lazily keeps `import citekit` light.
+    if name == "Document":
+        from citekit.document import Document
+
+        return Document
+    raise AttributeError(f"module 'citekit' has no attribute {name!r}")
