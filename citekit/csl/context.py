@@ -33,8 +33,8 @@ class Disambiguation:
     """How far disambiguation has gone for one cite (all zero: not at all)."""
 
     add_names: int = 0
-    # Given-name expansion for every name of the cite (by-cite rule), and per person (the global rules).
-    givenname_level: int = 0
+    # Given-name expansion by name position (the by-cite rule), and per person (the global rules).
+    expanded_positions: Mapping[int, int] = attrs.field(factory=dict)
     names_expanded: Mapping[NameKey, int] = attrs.field(factory=dict)
     primary_only: bool = False
     # The *-with-initials rules: expansion stops at initials, and only where the style sets initialize-with.
@@ -43,9 +43,11 @@ class Disambiguation:
     condition: bool = False
 
     def level_for(self, key: NameKey, index: int) -> int:
+        """How far to expand the given name of the name at ``index``: 0 as styled, 1 initials, 2 in full."""
+        by_position = self.expanded_positions.get(index, 0)
         if self.primary_only and index > 0:
-            return self.givenname_level
-        return max(self.givenname_level, self.names_expanded.get(key, 0))
+            return by_position
+        return max(by_position, self.names_expanded.get(key, 0))
 
 
 @attrs.define(slots=True)

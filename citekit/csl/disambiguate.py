@@ -1,13 +1,20 @@
-"""Disambiguation of cites that render alike, in the order CSL 1.0.2 gives: add names, add given names
-(per the givenname-disambiguation-rule), the ``disambiguate="true"`` condition, then year suffixes.
+"""Disambiguation of cites that render alike, in the order CSL 1.0.2 gives: add names and given names, the
+``disambiguate="true"`` condition, then year suffixes.
 
 Every registered item takes part, cited or not, as in citeproc-js.  Cites are compared as the citation layout
 renders them with no locator and first position.
+
+Within a group of items that render alike, citekit tries disambiguation steps in a fixed order of cost (one
+more name; then, for the by-cite rule, the initials and then the full given name of one shown name at a time)
+and gives each item the first step that leaves it clashing with the fewest others, the others taking the same
+step.  The global rules (all-names, primary-name and their with-initials forms) expand the given names of
+people who share a family name with someone else, wherever those people are cited.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import attrs
@@ -21,11 +28,13 @@ from citekit.csl.tree import plain_text
 if TYPE_CHECKING:
     from citekit.csl.document import Document
 
-_MAX_ADD_NAMES = 50
+_MAX_ADD_NAMES = 20
+
+Step = tuple[int, tuple[tuple[int, int], ...]]  # names added, and (name position, given-name level) pairs
 
 
 def disambiguate(doc: Document) -> None:
-    """Fill ``doc.disambiguations`` (per item) and ``doc.year_suffixes``."""
+    """Fill ``doc.item_disambiguation`` (per item) and ``doc.year_suffixes``."""
     citation = doc.processor.style.citation
     wanted = (
         citation.disambiguate_add_names
@@ -43,20 +52,18 @@ def disambiguate(doc: Document) -> None:
 
     rule = citation.givenname_disambiguation_rule
     if citation.disambiguate_add_givenname and rule != "by-cite":
-        _global_givennames(doc, items, state, rule)
+        _global_givennames(items, state, rule)
 
+    by_cite = citation.disambiguate_add_givenname and rule == "by-cite"
     for group in _ambiguous(items, key):
-        if citation.disambiguate_add_names:
-            _add_names(group, state, key)
-        remaining = _still_ambiguous(group, key)
-        if citation.disambiguate_add_givenname and rule == "by-cite" and remaining:
-            _by_cite_givennames(remaining, state, key, with_initials_only=False)
+        if citation.disambiguate_add_names or by_cite:
+            _search_steps(group, state, key, add_names=citation.disambiguate_add_names, givennames=by_cite)
         remaining = _still_ambiguous(group, key)
         for item in remaining:
             state[item.id] = attrs.evolve(state[item.id], condition=True)
         remaining = _still_ambiguous(group, key)
         if citation.disambiguate_add_year_suffix and remaining:
-            _year_suffixes(doc, remaining)
+            _year_suffixes(doc, remaining, key)
     doc.item_disambiguation = state
 
 
@@ -68,49 +75,82 @@ def _render_key(doc: Document, item: Item, state: Disambiguation) -> str:
     return plain_text(node)
 
 
-def _ambiguous(items: list[Item], key: object) -> list[list[Item]]:
+def _ambiguous(items: list[Item], key: Callable[[Item], str]) -> list[list[Item]]:
     groups: dict[str, list[Item]] = defaultdict(list)
     for item in items:
-        groups[key(item)].append(item)  # type: ignore[operator]
+        groups[key(item)].append(item)
     return [g for g in groups.values() if len(g) > 1]
 
 
-def _still_ambiguous(group: list[Item], key: object) -> list[Item]:
+def _still_ambiguous(group: list[Item], key: Callable[[Item], str]) -> list[Item]:
     counts: dict[str, list[Item]] = defaultdict(list)
     for item in group:
-        counts[key(item)].append(item)  # type: ignore[operator]
+        counts[key(item)].append(item)
     return [item for members in counts.values() if len(members) > 1 for item in members]
 
 
-def _add_names(group: list[Item], state: dict[str, Disambiguation], key: object) -> None:
-    """Give each item the fewest added names that leave it clashing with as few others as possible."""
-    renders: list[dict[str, str]] = []
-    for count in range(0, _MAX_ADD_NAMES + 1):
-        for item in group:
-            state[item.id] = attrs.evolve(state[item.id], add_names=count)
-        keys = {item.id: key(item) for item in group}  # type: ignore[operator]
-        if renders and keys == renders[-1]:
-            break  # every name list is exhausted
-        renders.append(keys)
-    for item in group:
-        clashes = [sum(1 for other in group if keys[other.id] == keys[item.id]) for keys in renders]
-        best = clashes.index(min(clashes))
-        state[item.id] = attrs.evolve(state[item.id], add_names=best)
+def _apply(state: Disambiguation, step: Step) -> Disambiguation:
+    return attrs.evolve(state, add_names=step[0], expanded_positions=dict(step[1]))
 
 
-def _by_cite_givennames(
-    group: list[Item], state: dict[str, Disambiguation], key: object, with_initials_only: bool
+def _search_steps(
+    group: list[Item],
+    state: dict[str, Disambiguation],
+    key: Callable[[Item], str],
+    *,
+    add_names: bool,
+    givennames: bool,
 ) -> None:
-    for level in (1, 2):
-        for item in group:
-            state[item.id] = attrs.evolve(state[item.id], givenname_level=level)
-        if not _still_ambiguous(group, key):
-            return
-    for item in _still_ambiguous(group, key):
-        state[item.id] = attrs.evolve(state[item.id], givenname_level=0)
+    """Give each item of ``group`` the cheapest step that leaves it clashing with the fewest others."""
+    base = {item.id: state[item.id] for item in group}
+    renders: list[tuple[Step, dict[str, str]]] = []
+    previous_names: dict[str, str] | None = None
+    for names in range(0, (_MAX_ADD_NAMES if add_names else 0) + 1):
+        plain: Step = (names, ())
+        keys = _render_group(group, base, state, key, plain)
+        if previous_names is not None and keys == previous_names:
+            break  # every name list is exhausted: more names change nothing
+        previous_names = keys
+        renders.append((plain, keys))
+        if givennames:
+            for position in range(_shown_names(group, names, base, state, key)):
+                for level in (1, 2):
+                    step: Step = (names, ((position, level),))
+                    renders.append((step, _render_group(group, base, state, key, step)))
+    for item in group:
+        clashes = [sum(1 for other in group if keys[other.id] == keys[item.id]) - 1 for _, keys in renders]
+        best = clashes.index(min(clashes))
+        state[item.id] = _apply(base[item.id], renders[best][0])
 
 
-def _global_givennames(doc: Document, items: list[Item], state: dict[str, Disambiguation], rule: str) -> None:
+def _render_group(
+    group: list[Item],
+    base: dict[str, Disambiguation],
+    state: dict[str, Disambiguation],
+    key: Callable[[Item], str],
+    step: Step,
+) -> dict[str, str]:
+    for item in group:
+        state[item.id] = _apply(base[item.id], step)
+    keys = {item.id: key(item) for item in group}
+    for item in group:
+        state[item.id] = base[item.id]
+    return keys
+
+
+def _shown_names(
+    group: list[Item],
+    added: int,
+    base: dict[str, Disambiguation],
+    state: dict[str, Disambiguation],
+    key: Callable[[Item], str],
+) -> int:
+    """How many name positions can show a given name at this many added names (bounded by the lists)."""
+    longest = max((len(names) for item in group for names in item.names.values()), default=0)
+    return min(longest, added + 3)
+
+
+def _global_givennames(items: list[Item], state: dict[str, Disambiguation], rule: str) -> None:
     """all-names / primary-name rules: expand every name that another person's name renders the same as."""
     primary = rule.startswith("primary-name")
     initials_only = rule.endswith("with-initials")
@@ -131,8 +171,12 @@ def _global_givennames(doc: Document, items: list[Item], state: dict[str, Disamb
         for k in keys:
             initials[_initials(people[k].given)] += 1
         for k in keys:
-            level = 1 if initials[_initials(people[k].given)] == 1 or initials_only else 2
-            expanded[k] = level
+            unique_initials = initials[_initials(people[k].given)] == 1
+            if unique_initials:
+                expanded[k] = 1
+            elif not initials_only:
+                expanded[k] = 2
+            # With initials only, people whose initials are the same stay as they are: initials would not help.
     if not expanded:
         return
     for item in items:
@@ -161,11 +205,16 @@ def _initials(given: str) -> str:
     return "".join(word[:1] for word in given.replace("-", " ").replace(".", " ").split())
 
 
-def _year_suffixes(doc: Document, group: list[Item]) -> None:
+def _year_suffixes(doc: Document, group: list[Item], key: Callable[[Item], str]) -> None:
+    """Letters in bibliography order, counted separately within each set of items that still render alike."""
     order = {item_id: index for index, item_id in enumerate(doc.bibliography_order)}
-    ranked = sorted(group, key=lambda item: order.get(item.id, len(order)))
-    for index, item in enumerate(ranked):
-        doc.year_suffixes[item.id] = suffix_letters(index)
+    clashes: dict[str, list[Item]] = defaultdict(list)
+    for item in group:
+        clashes[key(item)].append(item)
+    for members in clashes.values():
+        ranked = sorted(members, key=lambda item: order.get(item.id, len(order)))
+        for index, item in enumerate(ranked):
+            doc.year_suffixes[item.id] = suffix_letters(index)
 
 
 def suffix_letters(index: int) -> str:
