@@ -120,6 +120,8 @@ def _consecutive(a: _Rendered, b: _Rendered) -> bool:
 
 def _collapse_names(doc: Document, rendered: list[_Rendered], delimiter: str) -> Node:
     citation = doc.processor.style.citation
+    # Cites of one group are joined by the cite-group-delimiter (", " by default); a collapsed group, and a
+    # cite with a pinpoint inside one, is followed by the after-collapse-delimiter (citeproc-js).
     group_delimiter = citation.cite_group_delimiter if citation.cite_group_delimiter is not None else ", "
     suffix_delimiter = citation.year_suffix_delimiter or citation.cite_group_delimiter or delimiter
     after = citation.after_collapse_delimiter or delimiter
@@ -163,7 +165,7 @@ def _collapse_names(doc: Document, rendered: list[_Rendered], delimiter: str) ->
                 continue
             _flush_suffixes(run, nodes, delimiters, suffix_delimiter, collapse == "year-suffix-ranged")
             run = []
-            delimiters.append(group_delimiter)
+            delimiters.append(group_delimiter if _plain(prev) else after)
             nodes.append(_without_names(doc, r))
         _flush_suffixes(run, nodes, delimiters, suffix_delimiter, collapse == "year-suffix-ranged")
     return _join(nodes, delimiters)

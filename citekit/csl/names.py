@@ -205,7 +205,14 @@ def _render_name(name: NameData, el: m.Name, inverted: bool, index: int, ctx: Co
     if name.literal or not name.given and not name.family:
         return Str(name.literal or name.family)
     if ctx.sort_mode:
-        return Str(sort_key_for_name(name, opts))
+        # A macro sorts by its names as it shows them (initials stay initials, short forms drop the given
+        # name), family first.
+        given = name.given
+        if opts.form == "short":
+            given = ""
+        elif opts.initialize_with is not None:
+            given = initialize(given, opts.initialize_with, opts.initialize, opts.initialize_with_hyphen)
+        return Str(sort_key_for_name(attrs.evolve(name, given=given), opts))
     given_level = ctx.disambiguation.level_for(name.key, index)
     if given_level and ctx.disambiguation.initials_only:
         given_level = 1 if opts.initialize_with is not None else 0
