@@ -306,29 +306,44 @@ def _join_words(first: str, second: str) -> str:
 def initialize(given: str, initialize_with: str, initialize: bool, with_hyphen: bool) -> str:
     """Given names as initials: "Jean-Paul Marie" -> "J.-P. M." (initialize_with "." and hyphens kept).
 
-    With ``initialize`` false only names that already are initials ("J.R.R.", "J R") are normalised.
+    As citeproc-js does: a part written with a period ("Ph.", "ME.") is an abbreviation kept as written; a
+    single letter is an initial; a full word becomes its first letter only when ``initialize`` is true;
+    lower-case words ("de") are never abbreviated.
     """
-    trailing = initialize_with[len(initialize_with.rstrip()) :]
     mark = initialize_with.rstrip()
+    space = initialize_with[len(mark) :]
     out = ""
-    for word in given.replace(".", ". ").split():
-        parts = [p for p in word.split("-") if p.rstrip(".")]
-        if not parts:
+    for word in given.split():
+        if word[:1].islower() and "." not in word:
+            out = _append_word(out, word)
             continue
-        cores = [p.rstrip(".") for p in parts]
-        if initialize or all(_is_initial(c) for c in cores):
-            letters = [c[0] + mark for c in cores]
-            piece = ("-" if with_hyphen else "").join(letters) + trailing
+        pieces: list[str] = []
+        as_word = False
+        for part in word.split("-"):
+            segments = part.split(".")
+            for index, segment in enumerate(segments):
+                if not segment:
+                    continue
+                abbreviated = index < len(segments) - 1 or len(segment) == 1
+                if abbreviated or initialize:
+                    pieces.append((segment if abbreviated else segment[0]) + mark)
+                else:
+                    as_word = True
+        if as_word or not pieces:
+            out = _append_word(out, word)
+            continue
+        joiner = "-" if with_hyphen and "-" in word else ""
+        if joiner:
+            out += joiner.join(pieces) + space
         else:
-            piece = word + " "
-            if out and not out.endswith(" "):
-                out += " "
-        out += piece
+            out += space.join(pieces) + space
     return out.strip()
 
 
-def _is_initial(word: str) -> bool:
-    return len(word) == 1
+def _append_word(out: str, word: str) -> str:
+    if out and not out.endswith(" "):
+        out += " "
+    return out + word + " "
 
 
 def sort_key_for_name(name: NameData, opts: m.NameOptions) -> str:
