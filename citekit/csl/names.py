@@ -220,63 +220,80 @@ def _render_name(name: NameData, el: m.Name, inverted: bool, index: int, ctx: Co
     if form == "short" and given_level > 0 and name.given:
         form = "long"
     family_text = _join_particle(name.non_dropping_particle, name.family)
+    ndp, dp = name.non_dropping_particle, name.dropping_particle
     if not _is_romanesque(name):
         if form == "short":
-            return _part(el, "family", Str(family_text))
-        return Span([_part(el, "family", Str(name.family)), _part(el, "given", Str(name.given))])
-    if form == "short" or not name.given:
-        if form == "short":
-            return _part(el, "family", Str(family_text))
-        return _long_without_given(name, el, inverted, family_text)
+            return _group(el, "family", [(family_text, True)])
+        return Span([_group(el, "family", [(name.family, True)]), _group(el, "given", [(name.given, True)])])
+    if form == "short":
+        return _group(el, "family", [(ndp, True), (name.family, True)])
+    if not name.given:
+        suffix = [Str(opts.sort_separator if inverted else " "), Str(name.suffix)] if name.suffix else []
+        return _group(el, "family", [(dp, False), (ndp, True), (name.family, True)], suffix)
     given = name.given
     if opts.initialize_with is not None and given_level < 2:
         given = initialize(given, opts.initialize_with, opts.initialize, opts.initialize_with_hyphen)
     if name.static_ordering:
-        parts: list[Node] = [_part(el, "family", Str(family_text)), Str(" "), _part(el, "given", Str(given))]
-        return Span(parts)
-    given_with_particle = _join_words(given, name.dropping_particle)
+        family = _group(el, "family", [(ndp, True), (name.family, True)])
+        return Span([family, Str(" "), _group(el, "given", [(given, True)])])
     if not inverted:
-        text_family = _join_words(name.dropping_particle, family_text)
-        nodes: list[Node] = [_part(el, "given", Str(given)), Str(" "), _part(el, "family", Str(text_family))]
-        if name.suffix:
-            nodes.append(Str(", " if name.comma_suffix else " "))
-            nodes.append(Str(name.suffix))
-        return Span(nodes)
+        suffix = [Str(", " if name.comma_suffix else " "), Str(name.suffix)] if name.suffix else []
+        family = _group(el, "family", [(dp, False), (ndp, True), (name.family, True)], suffix)
+        return Span([_group(el, "given", [(given, True)]), Str(" "), family])
     sep = opts.sort_separator
-    if opts.demote_non_dropping_particle == "display-and-sort" and name.non_dropping_particle:
-        head = name.family
-        tail = _join_words(given_with_particle, name.non_dropping_particle)
+    if opts.demote_non_dropping_particle == "display-and-sort" and ndp:
+        nodes: list[Node] = [
+            _group(el, "family", [(name.family, True)]),
+            Str(sep),
+            _group(el, "given", [(given, True), (dp, False), (ndp, True)]),
+        ]
     else:
-        head = family_text
-        tail = given_with_particle
-    nodes = [_part(el, "family", Str(head)), Str(sep), _part(el, "given", Str(tail))]
+        nodes = [
+            _group(el, "family", [(ndp, True), (name.family, True)]),
+            Str(sep),
+            _group(el, "given", [(given, True), (dp, False)]),
+        ]
     if name.suffix:
-        nodes.append(Str(sep))
-        nodes.append(Str(name.suffix))
+        nodes += [Str(sep), Str(name.suffix)]
     return Span(nodes)
 
 
-def _long_without_given(name: NameData, el: m.Name, inverted: bool, family_text: str) -> Node:
-    text = _join_words(name.dropping_particle, family_text)
-    nodes: list[Node] = [_part(el, "family", Str(text))]
-    if name.suffix:
-        nodes.append(Str(el.options.sort_separator if inverted else " "))
-        nodes.append(Str(name.suffix))
-    return Span(nodes) if len(nodes) > 1 else nodes[0]
+def _group(el: m.Name, part: str, pieces: list[tuple[str, bool]], extra: list[Node] | None = None) -> Node:
+    """One name part ("given" or "family") with its particles: ``pieces`` are (text, is the name itself).
+
+    citeproc-js formats the name and each particle separately with the part's decorations (text-case only
+    on the name and, for the family part, its non-dropping particle), and puts the part's affixes around the
+    whole group, suffix included.
+    """
+    words = [(text, main) for text, main in pieces if text]
+    fmt = next((p.fmt for p in el.parts if p.name == part), None)
+    if fmt is None:
+        text = ""
+        for word, _ in words:
+            text = _join_words(text, word)
+        return Span([Str(text), *extra]) if extra else Str(text)
+    nodes: list[Node] = []
+    previous = ""
+    for word, main in words:
+        if nodes:
+            glued = previous.endswith(("'", "\u2019", "-"))
+            if not glued:
+                nodes.append(Str(" "))
+        nodes.append(_decorate(Str(word), fmt, with_case=main))
+        previous = word
+    nodes += extra or []
+    if fmt.prefix or fmt.suffix:
+        nodes = [Str(fmt.prefix), *nodes, Str(fmt.suffix)]
+    return Span(nodes) if len(nodes) != 1 else nodes[0]
 
 
-def _part(el: m.Name, part: str, node: Node) -> Node:
-    for name_part in el.parts:
-        if name_part.name == part:
-            return _format_part(node, name_part.fmt)
-    return node
-
-
-def _format_part(node: Node, fmt: m.Formatting) -> Node:
-    if fmt.text_case:
+def _decorate(node: Node, fmt: m.Formatting, *, with_case: bool) -> Node:
+    if with_case and fmt.text_case:
         # Title case is not allowed on name parts, so no item language is needed.
         apply_case_plain(node, fmt.text_case)
-    wrapped: Node = Span(
+    if not fmt.has_decorations:
+        return node
+    return Span(
         [node],
         font_style=fmt.font_style,
         font_variant=fmt.font_variant,
@@ -284,9 +301,6 @@ def _format_part(node: Node, fmt: m.Formatting) -> Node:
         text_decoration=fmt.text_decoration,
         vertical_align=fmt.vertical_align,
     )
-    if fmt.prefix or fmt.suffix:
-        wrapped = Span([Str(fmt.prefix), wrapped, Str(fmt.suffix)])
-    return wrapped
 
 
 def _join_particle(particle: str, family: str) -> str:
