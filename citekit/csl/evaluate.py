@@ -131,6 +131,9 @@ def variable_node(variable: str, form: str, ctx: Context) -> Node | None:
     if variable == "DOI":
         # CSL 1.0.2 links a DOI through the resolver; a style's own "https://doi.org/" prefix stays text.
         return Span([Str(value)], link=value if value.startswith("http") else f"https://doi.org/{value}")
+    if variable == "citation-label":
+        # A year suffix follows the label when the style prints none itself ("Doe65a").
+        return Span([Str(value)], role="year")
     if variable in _NOT_RICH or variable in NUMBER_VARIABLES:
         return Str(value)
     nodes = parse_rich_text(value)

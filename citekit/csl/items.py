@@ -112,6 +112,10 @@ def item_from_csl(data: Mapping[str, Any]) -> Item:
             if text != "":
                 fields[key] = text
     _note_variables(fields, names, dates)
+    if "citation-label" not in fields:
+        label = _trigraph(names, dates)
+        if label:
+            fields["citation-label"] = label
     # CSL-JSON from Zotero spells a few variables differently.
     for alias, canonical in (("shortTitle", "title-short"), ("journalAbbreviation", "container-title-short")):
         if alias in fields and canonical not in fields:
@@ -238,6 +242,26 @@ def _split_given_particle(given: str) -> tuple[str, str]:
     if index == len(words):
         return given, ""
     return " ".join(words[:index]), " ".join(words[index:])
+
+
+def _trigraph(names: Mapping[str, tuple[NameData, ...]], dates: Mapping[str, DateData]) -> str:
+    """citeproc-js's default citation-label: letters of up to four family names, then the year's last two
+    digits ("Doe65", "RoNo78", "BrCh98", "DEFG26")."""
+    people = [n for n in (names.get("author") or names.get("editor") or ()) if n.family or n.literal]
+    if not people:
+        return ""
+    families = [n.family or n.literal for n in people]
+    if len(families) == 1:
+        letters = families[0][:4]
+    elif len(families) == 2:
+        letters = families[0][:2] + families[1][:2]
+    elif len(families) == 3:
+        letters = families[0][:2] + families[1][:1] + families[2][:1]
+    else:
+        letters = "".join(f[:1] for f in families[:4])
+    issued = dates.get("issued")
+    year = f"{issued.year % 100:02d}" if issued is not None and issued.year else ""
+    return letters + year
 
 
 def _s(value: Any) -> str:
