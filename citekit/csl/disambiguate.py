@@ -46,9 +46,24 @@ def disambiguate(doc: Document) -> None:
         return
     items = list(doc.items.values())
     state: dict[str, Disambiguation] = {item.id: Disambiguation() for item in items}
+    # The search renders the same item in the same state many times over: remember each rendering.
+    rendered: dict[tuple[object, ...], str] = {}
 
     def key(item: Item) -> str:
-        return _render_key(doc, item, state[item.id])
+        current = state[item.id]
+        memo = (
+            item.id,
+            current.add_names,
+            tuple(sorted(current.expanded_positions.items())),
+            id(current.names_expanded),
+            current.primary_only,
+            current.initials_only,
+            current.condition,
+        )
+        found = rendered.get(memo)
+        if found is None:
+            found = rendered[memo] = _render_key(doc, item, current)
+        return found
 
     rule = citation.givenname_disambiguation_rule
     if citation.disambiguate_add_givenname and rule != "by-cite":
@@ -56,7 +71,7 @@ def disambiguate(doc: Document) -> None:
 
     by_cite = citation.disambiguate_add_givenname and rule == "by-cite"
     for group in _ambiguous(items, key):
-        if citation.disambiguate_add_names or by_cite:
+        if (citation.disambiguate_add_names or by_cite) and not _all_alike(group):
             _search_steps(group, state, key, add_names=citation.disambiguate_add_names, givennames=by_cite)
         remaining = _still_ambiguous(group, key)
         for item in remaining:
@@ -112,15 +127,32 @@ def _search_steps(
             break  # every name list is exhausted: more names change nothing
         previous_names = keys
         renders.append((plain, keys))
+        if all(_clashes(item, group, keys) == 0 for item in group):
+            break  # everything is told apart: no later step can do better
         if givennames:
             for position in range(_shown_names(group, names, base, state, key)):
                 for level in (1, 2):
                     step: Step = (names, ((position, level),))
                     renders.append((step, _render_group(group, base, state, key, step)))
     for item in group:
-        clashes = [sum(1 for other in group if keys[other.id] == keys[item.id]) - 1 for _, keys in renders]
+        clashes = [_clashes(item, group, keys) for _, keys in renders]
         best = clashes.index(min(clashes))
         state[item.id] = _apply(base[item.id], renders[best][0])
+
+
+def _clashes(item: Item, group: list[Item], keys: dict[str, str]) -> int:
+    mine = keys[item.id]
+    return sum(1 for other in group if keys[other.id] == mine) - 1
+
+
+def _all_alike(group: list[Item]) -> bool:
+    """Items with the same names, dates and fields (a record cited under two ids) cannot be told apart by
+    names: only a year suffix can separate them."""
+    first = group[0]
+    return all(
+        item.names == first.names and item.dates == first.dates and item.fields == first.fields and item.type == first.type
+        for item in group[1:]
+    )
 
 
 def _render_group(
