@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Union
 
 from citekit.engines import get_engine
 from citekit.errors import CitekitError, RecordError
+from citekit.renderers import OUTPUT_FORMATS
 from citekit.records import Record, from_csl
 from citekit.styles import ResolvedStyle, resolve_style
 from citekit.styles.profiles import LOCALE_PATTERN
@@ -18,8 +19,8 @@ if TYPE_CHECKING:
 MODES = ("bibliography", "citation")
 """What :func:`format_citation` can produce: a reference-list entry, or an in-text citation (a note for note styles)."""
 
-OUTPUTS = ("text", "html")
-"""The output formats, by name."""
+OUTPUTS = OUTPUT_FORMATS
+"""The output formats, by name: "text", "html", "markdown", "rtf", "latex" (see docs/outputs.md)."""
 
 CASINGS = ("style", "as-is")
 """``casing`` values: "style" applies the style profile's casing rules; "as-is" keeps the record's casing."""
@@ -58,6 +59,7 @@ def format_citation(
     locator: str | None = None,
     label: str = "page",
     casing: str = "style",
+    links: bool = False,
     engine: str | Engine | None = None,
 ) -> str:
     """Format one record in ``style``.
@@ -70,7 +72,9 @@ def format_citation(
       leaves this item out of it) gives ``""``.
     - ``mode="citation"``: the in-text citation, or the first, full note for a note style such as ``chicago``;
       ``locator`` (with its ``label``, a CSL locator type such as ``"page"`` or ``"chapter"``) pins it to a place.
-    - ``output``: one of :data:`OUTPUTS`.
+    - ``output``: one of :data:`OUTPUTS`.  Text from the record is always escaped for the format.
+    - ``links``: DOIs and URLs as hyperlinks in "html", "markdown", "rtf" and "latex" (default False, as in
+      citeproc-js).
     - ``locale``: a locale tag such as ``"en-GB"``, overriding the profile's or the style's locale.
     - ``casing``: ``"style"`` (the profile's title-casing rules) or ``"as-is"``.  Title casing is not applied yet,
       so for now both keep the record's own casing.
@@ -81,7 +85,7 @@ def format_citation(
     for an unknown engine; :class:`citekit.errors.RecordError` for a record citekit cannot accept.
     """
     _check_choice("mode", mode, MODES)
-    _check_options(style, output=output, locale=locale, casing=casing)
+    _check_options(style, output=output, locale=locale, casing=casing, links=links)
     _check_choice("label", label, LOCATOR_LABELS)
     if mode == "bibliography":
         if locator is not None:
@@ -99,12 +103,12 @@ def format_citation(
     items = _csl_items(records, "record")
     resolved, runner, effective_locale = _style_and_engine(style, locale, engine)
     if mode == "bibliography":
-        entries = runner.bibliography(resolved, items, output=output, locale=effective_locale)
+        entries = runner.bibliography(resolved, items, output=output, locale=effective_locale, **_links(links))
         return str(entries[0]) if entries else ""
     from citekit.engines.base import Cite  # here, not at the top: it loads citekit.csl
 
     cites = [Cite(item["id"], locator=locator, label=label if locator else None) for item in items]
-    return str(runner.citation(resolved, items, cites, output=output, locale=effective_locale))
+    return str(runner.citation(resolved, items, cites, output=output, locale=effective_locale, **_links(links)))
 
 
 def format_bibliography(
@@ -114,25 +118,29 @@ def format_bibliography(
     output: str = "text",
     locale: str | None = None,
     casing: str = "style",
+    links: bool = False,
     engine: str | Engine | None = None,
 ) -> list[str]:
     """The bibliography (reference list) of ``records`` in ``style``: one string per entry, in the style's order.
 
     The arguments are those of :func:`format_citation`.  A style without a bibliography gives ``[]``.
     """
-    _check_options(style, output=output, locale=locale, casing=casing)
+    _check_options(style, output=output, locale=locale, casing=casing, links=links)
     if isinstance(records, (str, bytes, Mapping, Record)) or not isinstance(records, Iterable):
         raise RecordError("records", records, "expected a list of records or CSL-JSON items")
     items = _csl_items(list(records), "records")
     resolved, runner, effective_locale = _style_and_engine(style, locale, engine)
     if not items:
         return []
-    return [str(entry) for entry in runner.bibliography(resolved, items, output=output, locale=effective_locale)]
+    entries = runner.bibliography(resolved, items, output=output, locale=effective_locale, **_links(links))
+    return [str(entry) for entry in entries]
 
 
-def _check_options(style: object, *, output: object, locale: object, casing: object) -> None:
+def _check_options(style: object, *, output: object, locale: object, casing: object, links: object = False) -> None:
     """The checks both functions share, done before any work."""
     _check_choice("output", output, OUTPUTS)
+    if not isinstance(links, bool):
+        raise OptionError("links", links, "expected True or False")
     _check_choice("casing", casing, CASINGS)
     # casing="style" is to apply the profile's casing rules (resolved.profile.casing); title casing is not
     # implemented yet, so both values currently keep the record's own casing.
@@ -148,6 +156,12 @@ def _style_and_engine(
     """The resolved style, the engine, and the locale to format in (the argument, else the style's)."""
     resolved = resolve_style(style)
     return resolved, get_engine(engine), locale if locale is not None else resolved.locale
+
+
+def _links(links: bool) -> dict[str, bool]:
+    """The engine's ``links`` argument, passed only when links are asked for, so engine objects written before
+    the argument existed keep working."""
+    return {"links": True} if links else {}
 
 
 def _check_choice(argument: str, value: object, allowed: tuple[str, ...]) -> None:

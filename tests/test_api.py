@@ -229,7 +229,7 @@ def test_locator_on_a_cluster() -> None:
 
 def test_bad_options_of_format_bibliography() -> None:
     with pytest.raises(OptionError, match=r"^output: "):
-        format_bibliography([SEED], output="rtf")
+        format_bibliography([SEED], output="pdf")
     with pytest.raises(OptionError, match=r"^casing: "):
         format_bibliography([SEED], casing="upper")
 
@@ -272,7 +272,7 @@ def test_bad_records(call: Any, argument: str) -> None:
 
 def test_option_names_are_single_tuples() -> None:
     assert MODES == ("bibliography", "citation")
-    assert OUTPUTS == ("text", "html")
+    assert OUTPUTS == ("text", "html", "markdown", "rtf", "latex")
     assert CASINGS == ("style", "as-is")
     assert "page" in LOCATOR_LABELS and len(set(LOCATOR_LABELS)) == len(LOCATOR_LABELS)
 

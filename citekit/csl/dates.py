@@ -16,15 +16,25 @@ _LEVEL = {"year": 0, "month": 1, "day": 2}
 
 def render_date(el: m.Date, ctx: Context) -> Node | None:
     date = ctx.item.dates.get(el.variable) if el.variable not in ctx.suppressed else None
-    ctx.note_variable(el.variable, date is not None)
     if date is None:
+        ctx.note_variable(el.variable, False)
         return None
+    node = _render(el, date, ctx)
+    # A date whose parts all are missing ("month" of a bare year) is as empty as no date, for groups.
+    ctx.note_variable(el.variable, node is not None)
+    return node
+
+
+def _render(el: m.Date, date: DateData, ctx: Context) -> Node | None:
     parts, delimiter = date_parts_for(el, ctx)
     if ctx.sort_mode:
         return Str(sort_string(date, parts))
     if not date.parts:
         return apply_formatting(Str(date.literal) if date.literal else None, el.fmt, ctx)
     node = _render_range(date, parts, delimiter, ctx) if date.is_range else _render_single(date, 0, parts, delimiter, ctx)
+    if node is not None and date.open_end:
+        range_delimiter = next((p.range_delimiter for p in parts if p.name == "year" and p.range_delimiter), None)
+        node = Span([node, Str(range_delimiter or "\u2013")])
     if node is None and date.literal:
         node = Str(date.literal)
     return apply_formatting(node, el.fmt, ctx)
@@ -83,6 +93,8 @@ def _part_value(part: m.DatePart, triple: tuple[int, int, int], date: DateData, 
             return f"{year}{ctx.term('ad') or 'AD'}"
         return str(year)
     if part.name == "month":
+        if month > 12:
+            return ctx.term(f"season-{month - 12:02d}") or None
         if not month:
             if date.season and triple is date.parts[0]:
                 return ctx.term(f"season-{date.season:02d}") or None

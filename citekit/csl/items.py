@@ -66,6 +66,8 @@ class DateData:
     season: int = 0
     circa: bool = False
     literal: str = ""
+    # A range with no end yet ("1987–"), given as an end date of year 0.
+    open_end: bool = False
 
     @property
     def is_range(self) -> bool:
@@ -296,7 +298,7 @@ def _date(value: Any) -> DateData | None:
             if not isinstance(entry, list):
                 continue
             nums = [_int(x) for x in entry[:3]] + [0, 0, 0]
-            parts.append((nums[0], nums[1], nums[2]))
+            parts.append((nums[0], _month(nums[1]), nums[2]))
     if not parts and value.get("raw"):
         raw = _raw_date(str(value["raw"]))
         if raw is not None:
@@ -305,13 +307,20 @@ def _date(value: Any) -> DateData | None:
         parts = []
     if not parts and not literal:
         return None
+    open_end = len(parts) == 2 and parts[1] == (0, 0, 0)
     if len(parts) == 2 and parts[1][0] == 0 and parts[1] != (0, 0, 0):
         # An end date without a year takes the start's year.
         parts[1] = (parts[0][0], parts[1][1], parts[1][2])
-    if parts and 13 <= parts[0][1] <= 16 and not season:
-        season = parts[0][1] - 12
-        parts[0] = (parts[0][0], 0, parts[0][2])
-    return DateData(parts=tuple(parts), season=season, circa=circa, literal=literal)
+    return DateData(parts=tuple(parts), season=season, circa=circa, literal=literal, open_end=open_end)
+
+
+def _month(month: int) -> int:
+    """Months 1-12 as they are; seasons as 13-16 (CSL-JSON 13-16 and 17-20, EDTF 21-24); others dropped."""
+    if 1 <= month <= 12:
+        return month
+    if 13 <= month <= 24:
+        return 12 + (month - 13) % 4 + 1
+    return 0
 
 
 def _raw_date(text: str) -> DateData | None:

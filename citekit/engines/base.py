@@ -19,12 +19,19 @@ Mode = Literal["bibliography", "citation"]
 
 
 class Engine(Protocol):
-    """What every engine offers.  ``output`` is a renderer name ("text", "html", ...)."""
+    """What every engine offers.  ``output`` is a renderer name ("text", "html", ...); ``links`` asks for DOIs and
+    URLs as hyperlinks (the API passes it only when it is True, so engines without it still work)."""
 
     name: str
 
     def bibliography(
-        self, style: ResolvedStyle, items: Sequence[CSLItem], *, output: str, locale: str | None
+        self,
+        style: ResolvedStyle,
+        items: Sequence[CSLItem],
+        *,
+        output: str,
+        locale: str | None,
+        links: bool = False,
     ) -> list[str]:
         """Bibliography entries for ``items``, in the style's order."""
         ...
@@ -37,6 +44,7 @@ class Engine(Protocol):
         *,
         output: str,
         locale: str | None,
+        links: bool = False,
     ) -> str:
         """One citation cluster (or note, for note styles) citing ``cites`` out of ``items``."""
         ...

@@ -29,11 +29,17 @@ class CiteprocPyEngine:
         self._lock = threading.Lock()
 
     def bibliography(
-        self, style: ResolvedStyle, items: Sequence[CSLItem], *, output: str, locale: str | None
+        self,
+        style: ResolvedStyle,
+        items: Sequence[CSLItem],
+        *,
+        output: str,
+        locale: str | None,
+        links: bool = False,
     ) -> list[str]:
         from citeproc import Citation, CitationItem, CitationStylesBibliography
 
-        formatter = _formatter(output)
+        formatter = _formatter(output, links)
         with self._lock:
             csl_style = _load_style(style, locale)
             if not csl_style.has_bibliography():
@@ -52,10 +58,11 @@ class CiteprocPyEngine:
         *,
         output: str,
         locale: str | None,
+        links: bool = False,
     ) -> str:
         from citeproc import Citation, CitationItem, CitationStylesBibliography, Locator
 
-        formatter = _formatter(output)
+        formatter = _formatter(output, links)
         citation_items = []
         for cite in cites:
             if cite.suppress_author or cite.author_only:
@@ -76,10 +83,12 @@ class CiteprocPyEngine:
             return str(bibliography.cite(citation, _ignore))
 
 
-def _formatter(output: str) -> Any:
+def _formatter(output: str, links: bool = False) -> Any:
     if output not in _FORMATTERS:
         known = ", ".join(repr(o) for o in _FORMATTERS)
         raise CitekitError(f"output: the citeproc-py engine renders only {known} (got {output!r})")
+    if links:
+        raise CitekitError("links: the citeproc-py engine does not make links (use the default engine)")
     from citeproc import formatter
 
     return getattr(formatter, _FORMATTERS[output])

@@ -19,9 +19,15 @@ class CitekitEngine:
         return Processor(style.path, locale=locale or style.locale)
 
     def bibliography(
-        self, style: ResolvedStyle, items: Sequence[CSLItem], *, output: str, locale: str | None
+        self,
+        style: ResolvedStyle,
+        items: Sequence[CSLItem],
+        *,
+        output: str,
+        locale: str | None,
+        links: bool = False,
     ) -> list[str]:
-        entries = self._processor(style, locale).bibliography(items, output=output)
+        entries = self._processor(style, locale).bibliography(items, output=output, links=links)
         return [entry.strip() for entry in entries]
 
     def citation(
@@ -32,6 +38,7 @@ class CitekitEngine:
         *,
         output: str,
         locale: str | None,
+        links: bool = False,
     ) -> str:
         processor = self._processor(style, locale)
-        return processor.citations(items, [Cluster(cites=tuple(cites))], output=output)[0].strip()
+        return processor.citations(items, [Cluster(cites=tuple(cites))], output=output, links=links)[0].strip()
