@@ -134,7 +134,10 @@ def variable_node(variable: str, form: str, ctx: Context) -> Node | None:
     if variable == "citation-label":
         # A year suffix follows the label when the style prints none itself ("Doe65a").
         return Span([Str(value)], role="year")
-    if variable in _NOT_RICH or variable in NUMBER_VARIABLES:
+    if variable in NUMBER_VARIABLES:
+        # Number variables print ranges with the en dash even through cs:text ("3-4" -> "3–4"), as in citeproc-js.
+        return Str(render_number_value(value, "numeric", variable, ctx) if is_numeric(value) else value)
+    if variable in _NOT_RICH:
         return Str(value)
     nodes = parse_rich_text(value)
     return nodes[0] if len(nodes) == 1 else Span(nodes)

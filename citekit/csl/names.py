@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 import unicodedata
 
 import attrs
@@ -258,7 +259,7 @@ def _render_name(name: NameData, el: m.Name, inverted: bool, index: int, ctx: Co
     return Span(nodes)
 
 
-def _group(el: m.Name, part: str, pieces: list[tuple[str, bool]], extra: list[Node] | None = None) -> Node:
+def _group(el: m.Name, part: str, pieces: list[tuple[str, bool]], extra: Sequence[Node] | None = None) -> Node:
     """One name part ("given" or "family") with its particles: ``pieces`` are (text, is the name itself).
 
     citeproc-js formats the name and each particle separately with the part's decorations (text-case only

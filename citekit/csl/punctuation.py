@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import attrs
 
 from citekit.csl.locale import Locale
-from citekit.csl.tree import Node, Span, Str
+from citekit.csl.tree import Node, Span, Str, leaves
 
 TEXT, OPEN, CLOSE, QUOTE_OPEN, QUOTE_CLOSE = range(5)
 
@@ -73,6 +73,8 @@ def _walk(node: Node, marks: QuoteMarks, enclosing_outer: bool | None) -> Iterat
         else:
             outer = (kind if kind is not None else True) if enclosing_outer is None else not enclosing_outer
         yield Token(QUOTE_OPEN, literal or (marks.open if outer else marks.open_inner))
+    if not any(leaf.text for leaf in leaves(node)):
+        return  # no text inside: no quote marks and no empty formatting either
     formatted = _is_formatted(node)
     if formatted:
         yield Token(OPEN, span=node)
