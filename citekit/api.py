@@ -6,8 +6,10 @@ import os
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Union
 
+from citekit.casing.items import apply_casing
 from citekit.engines import get_engine
 from citekit.errors import CitekitError, RecordError
+from citekit.narrative import citation_items, narrative_citation, with_group_names
 from citekit.renderers import OUTPUT_FORMATS
 from citekit.records import Record, from_csl
 from citekit.styles import ResolvedStyle, resolve_style
@@ -16,8 +18,9 @@ from citekit.styles.profiles import LOCALE_PATTERN
 if TYPE_CHECKING:
     from citekit.engines.base import Engine
 
-MODES = ("bibliography", "citation")
-"""What :func:`format_citation` can produce: a reference-list entry, or an in-text citation (a note for note styles)."""
+MODES = ("bibliography", "citation", "narrative")
+"""What :func:`format_citation` can produce: a reference-list entry, an in-text citation (a note for note styles), or
+a narrative citation ("Farr (2011)", author-date styles only)."""
 
 OUTPUTS = OUTPUT_FORMATS
 """The output formats, by name: "text", "html", "markdown", "rtf", "latex" (see docs/outputs.md)."""
@@ -60,6 +63,7 @@ def format_citation(
     label: str = "page",
     casing: str = "style",
     links: bool = False,
+    first_use: bool = True,
     engine: str | Engine | None = None,
 ) -> str:
     """Format one record in ``style``.
@@ -72,21 +76,30 @@ def format_citation(
       leaves this item out of it) gives ``""``.
     - ``mode="citation"``: the in-text citation, or the first, full note for a note style such as ``chicago``;
       ``locator`` (with its ``label``, a CSL locator type such as ``"page"`` or ``"chapter"``) pins it to a place.
+    - ``mode="narrative"``: the citation for running text, "Farr (2011)", "Farr (2011, p. 80)", by the profile's
+      rules for it (APA: "Barnes and Cotterell (2011)"); one record, author-date styles only (see
+      :mod:`citekit.narrative`).
     - ``output``: one of :data:`OUTPUTS`.  Text from the record is always escaped for the format.
     - ``links``: DOIs and URLs as hyperlinks in "html", "markdown", "rtf" and "latex" (default False, as in
       citeproc-js).
     - ``locale``: a locale tag such as ``"en-GB"``, overriding the profile's or the style's locale.
-    - ``casing``: ``"style"`` (the profile's title-casing rules) or ``"as-is"``.  Title casing is not applied yet,
-      so for now both keep the record's own casing.
+    - ``casing``: ``"style"``: titles recased by the profile's rules (APA and Cite Them Right sentence case,
+      Chicago headline case; docs/casing.md); a style that is not a profile keeps the record's casing.
+      ``"as-is"``: every string as the record has it, so the output is what the CSL style alone makes.
+    - ``first_use``: whether this is the work's first citation in the text; APA defines a group author's
+      abbreviation in the first ("World Health Organization [WHO]") and uses it alone after.
     - ``engine``: ``"citekit"`` (default), ``"citeproc-py"``, or an engine object.
 
-    Raises :class:`OptionError` for a bad ``mode``, ``output``, ``locale``, ``locator``, ``label`` or ``casing``;
+    Raises :class:`OptionError` for a bad ``mode`` (also ``"narrative"`` with a note style), ``output``,
+    ``locale``, ``locator``, ``label`` or ``casing``;
     :class:`citekit.errors.StyleNotFoundError` for an unknown style; :class:`citekit.engines.EngineNotFoundError`
     for an unknown engine; :class:`citekit.errors.RecordError` for a record citekit cannot accept.
     """
     _check_choice("mode", mode, MODES)
     _check_options(style, output=output, locale=locale, casing=casing, links=links)
     _check_choice("label", label, LOCATOR_LABELS)
+    if not isinstance(first_use, bool):
+        raise OptionError("first_use", first_use, "expected True or False")
     if mode == "bibliography":
         if locator is not None:
             raise OptionError("locator", locator, "a locator applies only to mode='citation'")
@@ -99,15 +112,25 @@ def format_citation(
         records = list(record) if isinstance(record, (list, tuple)) else [record]
         if not records:
             raise RecordError("record", record, "a citation cluster needs at least one record")
+        if mode == "narrative" and len(records) != 1:
+            raise RecordError("record", record, "a narrative citation names one work: cite a list with mode='citation'")
         locator = _check_locator(locator, len(records))
     items = _csl_items(records, "record")
     resolved, runner, effective_locale = _style_and_engine(style, locale, engine)
+    items = _styled_items(items, resolved, casing, effective_locale)
     if mode == "bibliography":
+        items = [with_group_names(item, "name") for item in items]
         entries = runner.bibliography(resolved, items, output=output, locale=effective_locale, **_links(links))
         return str(entries[0]) if entries else ""
     from citekit.engines.base import Cite  # here, not at the top: it loads citekit.csl
 
     cites = [Cite(item["id"], locator=locator, label=label if locator else None) for item in items]
+    if mode == "narrative":
+        return narrative_citation(
+            runner, resolved, items[0], cites[0], output=output, locale=effective_locale, first_use=first_use,
+            **_links(links),
+        )
+    items = citation_items(items, resolved, first_use=first_use)
     return str(runner.citation(resolved, items, cites, output=output, locale=effective_locale, **_links(links)))
 
 
@@ -132,6 +155,7 @@ def format_bibliography(
     resolved, runner, effective_locale = _style_and_engine(style, locale, engine)
     if not items:
         return []
+    items = [with_group_names(item, "name") for item in _styled_items(items, resolved, casing, effective_locale)]
     entries = runner.bibliography(resolved, items, output=output, locale=effective_locale, **_links(links))
     return [str(entry) for entry in entries]
 
@@ -142,8 +166,6 @@ def _check_options(style: object, *, output: object, locale: object, casing: obj
     if not isinstance(links, bool):
         raise OptionError("links", links, "expected True or False")
     _check_choice("casing", casing, CASINGS)
-    # casing="style" is to apply the profile's casing rules (resolved.profile.casing); title casing is not
-    # implemented yet, so both values currently keep the record's own casing.
     if locale is not None and not (isinstance(locale, str) and LOCALE_PATTERN.fullmatch(locale)):
         raise OptionError("locale", locale, "expected a locale tag such as 'en-US' or 'de'")
     if not isinstance(style, (str, os.PathLike)):
@@ -162,6 +184,16 @@ def _links(links: bool) -> dict[str, bool]:
     """The engine's ``links`` argument, passed only when links are asked for, so engine objects written before
     the argument existed keep working."""
     return {"links": True} if links else {}
+
+
+def _styled_items(
+    items: list[dict[str, Any]], resolved: ResolvedStyle, casing: str, locale: str | None
+) -> list[dict[str, Any]]:
+    """The items with their titles recased by the profile's rules (casing="style"; a style that is not a profile
+    has none)."""
+    if casing != "style" or resolved.profile is None:
+        return items
+    return [apply_casing(item, resolved.profile.casing, locale=locale) for item in items]
 
 
 def _check_choice(argument: str, value: object, allowed: tuple[str, ...]) -> None:

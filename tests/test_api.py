@@ -114,7 +114,7 @@ def test_citation_cluster() -> None:
 
 def test_html_output() -> None:
     entry = format_citation(SEED, "apa", output="html", engine=BASELINE)
-    assert "<i>Critical Perspectives on User Involvement</i>" in entry
+    assert "<i>Critical perspectives on user involvement</i>" in entry  # APA sentence case (casing="style")
 
 
 def test_locale_overrides_the_profile() -> None:
@@ -271,7 +271,7 @@ def test_bad_records(call: Any, argument: str) -> None:
 
 
 def test_option_names_are_single_tuples() -> None:
-    assert MODES == ("bibliography", "citation")
+    assert MODES == ("bibliography", "citation", "narrative")
     assert OUTPUTS == ("text", "html", "markdown", "rtf", "latex")
     assert CASINGS == ("style", "as-is")
     assert "page" in LOCATOR_LABELS and len(set(LOCATOR_LABELS)) == len(LOCATOR_LABELS)

@@ -9,10 +9,15 @@ with it and the casing rules of its titles::
     title = "APA Style 7th edition"
     description = "One line about the style."
 
-    [casing]                       # optional
+    [casing]                       # optional: how citekit recases titles with casing="style" (docs/casing.md)
     titles = "sentence"            # "sentence", "title" or "as-is"
     capitalize_subtitles = true    # optional, default false
     periodical_titles = "as-is"    # optional, default: the same rule as titles
+    series_titles = "as-is"        # optional (collection-title), default: the same rule as titles
+
+    [narrative]                    # optional: narrative citations, mode="narrative"
+    and = "text"                   # "text": "and" between the last two names; "style" (default): as the style
+    group_abbreviations = true     # "Name [ABBR]" group authors: the abbreviation defined on first use (APA)
 
 The files are read strictly: an unknown key or a value of the wrong type raises :class:`ProfileError`, naming the
 file and the key.
@@ -61,11 +66,24 @@ class ProfileError(CitekitError):
 
 @attrs.frozen
 class CasingRules:
-    """How a profile cases titles.  None for ``periodical_titles`` means: the same rule as ``titles``."""
+    """How a profile cases titles.  None for ``periodical_titles`` or ``series_titles``: the same rule as ``titles``."""
 
     titles: str = "as-is"
     capitalize_subtitles: bool = False
     periodical_titles: str | None = None
+    series_titles: str | None = None
+
+
+NARRATIVE_ANDS = ("text", "style")
+"""How a narrative citation joins the last two names: the locale's word "and", or as the style's citations do."""
+
+
+@attrs.frozen
+class NarrativeRules:
+    """A profile's rules for narrative citations ("Farr (2011)")."""
+
+    and_: str = "style"
+    group_abbreviations: bool = False
 
 
 @attrs.frozen
@@ -78,6 +96,7 @@ class Profile:
     description: str
     locale: str | None = None
     casing: CasingRules = CasingRules()
+    narrative: NarrativeRules = NarrativeRules()
 
 
 def profiles_dir() -> Traversable:
@@ -114,9 +133,10 @@ def profile_names() -> tuple[str, ...]:
     return tuple(load_profiles())
 
 
-_TOP_KEYS = {"style": str, "locale": str, "title": str, "description": str, "casing": dict}
+_TOP_KEYS = {"style": str, "locale": str, "title": str, "description": str, "casing": dict, "narrative": dict}
 _REQUIRED = ("style", "title", "description")
-_CASING_KEYS = {"titles": str, "capitalize_subtitles": bool, "periodical_titles": str}
+_CASING_KEYS = {"titles": str, "capitalize_subtitles": bool, "periodical_titles": str, "series_titles": str}
+_NARRATIVE_KEYS = {"and": str, "group_abbreviations": bool}
 
 
 def parse_profile(name: str, text: str, *, source: str) -> Profile:
@@ -136,11 +156,11 @@ def parse_profile(name: str, text: str, *, source: str) -> Profile:
         raise ProfileError(source, "locale", f"not a locale tag such as 'en-US' (got {locale!r})")
     casing_table: dict[str, Any] = data.get("casing", {})
     _check_table(casing_table, _CASING_KEYS, source, prefix="casing.")
-    for key in ("titles", "periodical_titles"):
-        value = casing_table.get(key)
-        if value is not None and value not in TITLE_CASINGS:
-            allowed = ", ".join(repr(c) for c in TITLE_CASINGS)
-            raise ProfileError(source, f"casing.{key}", f"must be one of {allowed} (got {value!r})")
+    for key in ("titles", "periodical_titles", "series_titles"):
+        _check_value(casing_table, key, TITLE_CASINGS, source, prefix="casing.")
+    narrative_table: dict[str, Any] = data.get("narrative", {})
+    _check_table(narrative_table, _NARRATIVE_KEYS, source, prefix="narrative.")
+    _check_value(narrative_table, "and", NARRATIVE_ANDS, source, prefix="narrative.")
     return Profile(
         name=name,
         style=data["style"].strip(),
@@ -148,7 +168,18 @@ def parse_profile(name: str, text: str, *, source: str) -> Profile:
         description=data["description"].strip(),
         locale=locale,
         casing=CasingRules(**casing_table),
+        narrative=NarrativeRules(
+            and_=narrative_table.get("and", "style"),
+            group_abbreviations=narrative_table.get("group_abbreviations", False),
+        ),
     )
+
+
+def _check_value(table: Mapping[str, Any], key: str, allowed: tuple[str, ...], source: str, *, prefix: str) -> None:
+    value = table.get(key)
+    if value is not None and value not in allowed:
+        choices = ", ".join(repr(c) for c in allowed)
+        raise ProfileError(source, prefix + key, f"must be one of {choices} (got {value!r})")
 
 
 def _check_table(table: Mapping[str, Any], schema: Mapping[str, type], source: str, *, prefix: str) -> None:

@@ -1,0 +1,107 @@
+"""A profile's casing rules applied to CSL-JSON items, before the style renders them.
+
+Which variables take which rule (``docs/casing.md`` gives the reasons):
+
+- ``title``, ``title-short``, ``volume-title``, ``reviewed-title``, ``part-title``: the profile's ``titles`` rule
+  (a short title takes the headline reading of its full title).  Titles that are names are left as given: legal
+  cases, statutes, bills, treaties, regulations, hearings and software.
+- ``container-title`` (and ``container-title-short``): for a chapter, a conference paper or an encyclopedia entry
+  the container is a book, and takes ``titles``; for every other type it is a periodical, a website or a series
+  of broadcasts, whose name takes ``periodical_titles``.
+- ``collection-title`` (a series): ``series_titles``.
+
+Nothing else is touched: not names, publishers, places, events or genres.  An item whose ``language`` is not
+English (or, without one, a locale that is not English) is left as it is: sentence and headline case are rules
+of English.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from citekit.casing.analysis import Title
+from citekit.casing.sentence import to_sentence_case
+from citekit.casing.title import title_case_title
+from citekit.styles.profiles import CasingRules
+
+__all__ = ["BOOKLIKE_CONTAINERS", "NAME_TITLE_TYPES", "apply_casing", "is_english", "title_case_for_csl"]
+
+BOOKLIKE_CONTAINERS = frozenset({"chapter", "paper-conference", "entry", "entry-dictionary", "entry-encyclopedia"})
+"""Types whose ``container-title`` is a book (cased as a title of a work, not as a periodical's name)."""
+
+NAME_TITLE_TYPES = frozenset({"legal_case", "legislation", "bill", "treaty", "regulation", "hearing", "software"})
+"""Types whose title is a name, kept as given by every rule."""
+
+_TITLES = ("title", "volume-title", "reviewed-title", "part-title")
+
+
+def is_english(item: Mapping[str, Any], locale: str | None) -> bool:
+    """As the CSL processor decides it for title case: the item's ``language``, else the locale."""
+    language = str(item.get("language") or "").strip()
+    if language:
+        return language.lower().startswith("en")
+    return (locale or "en").lower().startswith("en")
+
+
+def apply_casing(item: Mapping[str, Any], rules: CasingRules, *, locale: str | None) -> dict[str, Any]:
+    """A copy of ``item`` with its titles recased by ``rules`` (the item itself is never changed)."""
+    out = dict(item)
+    if not is_english(item, locale):
+        return out
+    kind = str(item.get("type", ""))
+    if kind not in NAME_TITLE_TYPES:
+        headline = None
+        for variable in _TITLES:
+            if isinstance(out.get(variable), str):
+                out[variable], read = _recase(out[variable], rules.titles, rules)
+                if variable == "title":
+                    headline = read
+        if isinstance(out.get("title-short"), str):
+            out["title-short"], _ = _recase(out["title-short"], rules.titles, rules, headline)
+    container_rule = rules.titles if kind in BOOKLIKE_CONTAINERS else (rules.periodical_titles or rules.titles)
+    headline = None
+    if isinstance(out.get("container-title"), str):
+        out["container-title"], headline = _recase(out["container-title"], container_rule, rules)
+    if isinstance(out.get("container-title-short"), str):
+        out["container-title-short"], _ = _recase(out["container-title-short"], container_rule, rules, headline)
+    if isinstance(out.get("collection-title"), str):
+        out["collection-title"], _ = _recase(out["collection-title"], rules.series_titles or rules.titles, rules)
+    return out
+
+
+def _recase(text: str, rule: str, rules: CasingRules, headline: bool | None = None) -> tuple[str, bool | None]:
+    """``text`` under ``rule``, and (sentence case) whether it was read as headline case."""
+    if rule == "sentence":
+        done = to_sentence_case(text, capitalize_subtitles=rules.capitalize_subtitles, headline=headline)
+        return done.text, done.headline
+    if rule == "title":
+        return title_case_for_csl(text), None
+    return text, None
+
+
+def title_case_for_csl(text: str) -> str:
+    """CMOS headline style, protected from the style's own ``text-case="title"``.
+
+    Chicago's CSL styles title-case titles themselves, the citeproc-js way: that way capitalises every word off
+    its stop-word list and lowercases a title in capitals first.  Where that would undo a decision of CMOS (a
+    species name in italics, a preposition the list lacks, an all-caps title citekit leaves as it is), the words
+    in question are put in ``<span class="nocase">``; everywhere else the text is exactly what CMOS gives, so a
+    title the two agree on is not marked at all.
+    """
+    from citekit.csl.textcase import Segment, apply_text_case  # the processor's own title case
+
+    title = title_case_title(Title(text))
+    cmos = "".join(title.chars)
+    segments: list[Segment] = []
+    start = 0
+    flags = title.marked.csl_protected
+    for end in range(1, len(cmos) + 1):
+        if end == len(cmos) or flags[end] != flags[start]:
+            segments.append(Segment(cmos[start:end], flags[start]))
+            start = end
+    csl = "".join(apply_text_case(segments, "title"))
+    if csl == cmos or len(csl) != len(cmos):
+        return title.result()
+    wrap = [(w.start, w.end) for w in title.words if csl[w.start : w.end] != cmos[w.start : w.end]]
+    return title.result(wrap)

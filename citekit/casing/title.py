@@ -1,0 +1,92 @@
+"""Headline-style capitalisation as the Chicago Manual of Style sets it (CMOS 8.159-8.161).
+
+- Capitalise the first and last words of the title and of each subtitle (after ":", an em dash, "?" or "!"),
+  whatever they are.
+- Lowercase articles (a, an, the), the coordinating conjunctions and, but, for, or, nor, the words "to" and "as",
+  and prepositions whatever their length (:data:`citekit.casing.words.MINOR_WORDS`).
+- Capitalise every other word: nouns, pronouns, verbs ("Is", "Be"), adjectives, adverbs, subordinating
+  conjunctions ("If", "That", "Because"), and "so" and "yet".
+- Hyphenated compounds: the first element is capitalised; later ones too, unless they are minor words
+  ("Out-of-Fashion") or follow a prefix that cannot stand alone ("Anti-intellectual", "Multi-level"), where they
+  keep a capital only if they are a proper noun ("Pre-Columbian", with the lexicon's names).
+- Never changed: protected text (nocase, italics inside a title, small caps, super- and subscripts), acronyms and
+  all-caps words ("DNA"), mixed case ("iPhone", "McDonald"), words with digits, names of the lexicon, a capital
+  letter that names something ("Vitamin A"), a lowercase name particle before a name ("van Gogh"), and a
+  capitalised word after a full stop inside a title.  An all-caps title is left as it is.
+
+CMOS lowercases a preposition only as a preposition ("Look Up" has an adverb); citekit cannot tell the two uses
+apart and lowercases it: protect such a word (``<span class="nocase">Up</span>``) where it matters.
+"""
+
+from __future__ import annotations
+
+from citekit.casing.analysis import Title
+from citekit.casing.words import MINOR_WORDS, PREFIXES, Form, Role
+
+__all__ = ["PARTICLES", "title_case", "title_case_title"]
+
+#: Lowercase particles of personal names, left lowercase before a capitalised word ("Vincent van Gogh").
+PARTICLES = frozenset("al bin da das de del della den der des di do dos du el ibn la le ten ter van von y zu".split())
+
+
+def title_case(text: str) -> str:
+    """``text`` (CSL rich text) in CMOS headline style.
+
+    >>> title_case("Collaboration in public services: can service users and staff participate together?")
+    'Collaboration in Public Services: Can Service Users and Staff Participate Together?'
+    >>> title_case("The iPhone and the rise of DNA testing")
+    'The iPhone and the Rise of DNA Testing'
+    """
+    return title_case_title(Title(text)).result()
+
+
+def title_case_title(title: Title) -> Title:
+    """Apply CMOS headline style to ``title`` in place, and return it."""
+    if title.all_caps or title.foreign:
+        return title
+    for index, word in enumerate(title.words):
+        if title.in_name[index]:
+            continue
+        role = title.roles[index]
+        if role is Role.AFTER_PERIOD and title.form(word.parts[0]) is not Form.LOWER:
+            continue  # a new sentence or an abbreviation: its capital stays
+        edge = role in (Role.FIRST, Role.SUBTITLE, Role.SENTENCE) or title.is_part_end(index)
+        first_part = title.part(word.parts[0]).lower()
+        for k, span in enumerate(word.parts):
+            _case_part(title, index, k, span, edge=edge, after_prefix=k > 0 and first_part in PREFIXES)
+    return title
+
+
+def _case_part(title: Title, index: int, k: int, span: tuple[int, int], *, edge: bool, after_prefix: bool) -> None:
+    form = title.form(span)
+    if title.is_protected(span) or form in (Form.ACRONYM, Form.MIXED, Form.NUMBER, Form.OTHER):
+        return
+    part = title.part(span).lower()
+    compound = len(title.words[index].parts) > 1
+    if form is Form.CAPITAL_LETTER:
+        # "A" mid-title is the article unless it names something; other capital letters ("I", "B") stay.
+        if part == "a" and not edge and not (compound and k == 0) and not title.is_letter_a(index, span):
+            title.lower(span)
+        return
+    if after_prefix:
+        if form is Form.CAPITALIZED and not title.is_name_part(span):
+            title.lower(span)
+        return
+    last_part = k == len(title.words[index].parts) - 1
+    if k == 0 and (edge or compound):
+        title.capitalize(span)  # first/last word of a part, and the first element of a compound
+    elif k > 0 and edge and last_part and title.is_part_end(index):
+        title.capitalize(span)  # "Up-to-Date" at the end of a title
+    elif part in MINOR_WORDS:
+        title.lower(span)
+    elif form is Form.LOWER and part in PARTICLES and _name_follows(title, index):
+        return
+    else:
+        title.capitalize(span)
+
+
+def _name_follows(title: Title, index: int) -> bool:
+    if index + 1 >= len(title.words):
+        return False
+    nxt = title.words[index + 1]
+    return title.form(nxt.parts[0]) in (Form.CAPITALIZED, Form.MIXED)

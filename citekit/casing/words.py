@@ -1,0 +1,154 @@
+"""Words of a title, what each looks like, and where it stands (first word, start of a subtitle, ...).
+
+A word is a run of letters and digits that may hold apostrophes (``don't``, ``O'Brien``), inner full stops
+(``U.S``, ``H.B``) and hyphens or slashes (``policy-making``, ``and/or``), each between two word characters.  The
+hyphen- or slash-separated pieces are the word's *parts*: casing looks at each part on its own, as the manuals do
+with hyphenated compounds.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+__all__ = [
+    "MINOR_WORDS",
+    "PREFIXES",
+    "Form",
+    "Role",
+    "Word",
+    "form_of",
+    "is_all_caps",
+    "roles",
+    "words",
+]
+
+_CHAR = r"(?:[^\W_]|[\u0300-\u036f])"
+_WORD = re.compile(rf"{_CHAR}+(?:['\u2019\u02bc.\-\u2010\u2011/]{_CHAR}+)*")
+_PART_SPLIT = re.compile(r"[-\u2010\u2011/]")
+
+#: Articles, coordinating conjunctions ("and", "but", "for", "or", "nor"), "to", "as", and prepositions: the words
+#: CMOS 8.159 sets lowercase in headline style whatever their length, and words that give no sign either way when
+#: deciding whether a title is in headline case.  Prepositions that are far more often another part of speech in
+#: titles ("past", "round", "save", "following") are left out; "so" and "yet" are left out because CMOS
+#: capitalises them.
+MINOR_WORDS = frozenset(
+    """
+    a an the and but for or nor to as
+    about above across after against along alongside amid amidst among amongst around at atop before behind below
+    beneath beside besides between beyond by circa concerning despite down during except excluding from in
+    including inside into like minus near notwithstanding of off on onto out outside over per plus regarding since
+    than through throughout till toward towards under underneath unlike until unto up upon versus via vs v with
+    within without
+    """.split()
+)
+
+#: Prefixes that cannot stand alone as words (CMOS 8.161): after one, the next element of a hyphenated compound is
+#: lowercase in headline style ("Anti-intellectual", "Multi-level") unless it is a proper noun.
+PREFIXES = frozenset(
+    """
+    anti bi bio co counter de extra hyper infra inter intra macro mega meta micro mid mini multi neo non pan para
+    poly post pre proto pseudo re semi socio sub supra trans tri ultra un
+    """.split()
+)
+
+
+class Form(enum.Enum):
+    """What a word part looks like, which decides whether casing may touch it."""
+
+    LOWER = "lower"  # "service"
+    CAPITALIZED = "capitalized"  # "Service"
+    CAPITAL_LETTER = "capital letter"  # "A", "I", "B"
+    ACRONYM = "acronym"  # "DNA", "UK", "II", "U.S"
+    MIXED = "mixed"  # "iPhone", "McDonald", "LaTeX", "d'Alembert"
+    NUMBER = "number"  # holds a digit: "COVID-19" (part "19"), "4B", "21st"
+    OTHER = "other"  # no cased letter at all (CJK, Arabic, ...)
+
+
+class Role(enum.Enum):
+    """Where a word stands, by what comes before it."""
+
+    PLAIN = "plain"
+    FIRST = "first"  # the title's first word
+    SUBTITLE = "subtitle"  # after ":", an em dash or a spaced dash
+    SENTENCE = "sentence"  # after "?" or "!" that ends a title part
+    AFTER_PERIOD = "after period"  # after ". ": a new sentence, or an abbreviation; its case is kept as given
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word of the visible text: its span and the spans of its parts."""
+
+    start: int
+    end: int
+    parts: tuple[tuple[int, int], ...]
+
+
+def words(text: str) -> list[Word]:
+    """The words of ``text``, in order."""
+    found: list[Word] = []
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        parts: list[tuple[int, int]] = []
+        at = start
+        for sep in _PART_SPLIT.finditer(text, start, end):
+            parts.append((at, sep.start()))
+            at = sep.end()
+        parts.append((at, end))
+        found.append(Word(start, end, tuple(parts)))
+    return found
+
+
+def form_of(part: str) -> Form:
+    """The :class:`Form` of one word part."""
+    if any(c.isdigit() for c in part):
+        return Form.NUMBER
+    letters = [c for c in part if c.isalpha()]
+    cased = [c for c in letters if c.isupper() or c.islower()]
+    if not cased:
+        return Form.OTHER
+    if all(c.isupper() for c in cased):
+        return Form.ACRONYM if len(cased) >= 2 else Form.CAPITAL_LETTER
+    if cased[0].islower():
+        return Form.MIXED if any(c.isupper() for c in cased) else Form.LOWER
+    return Form.MIXED if any(c.isupper() for c in cased[1:]) else Form.CAPITALIZED
+
+
+# What separates two words decides the second one's role.
+_SENTENCE_END = re.compile(r"[?!]['\"\u2019\u201d)\]]*\s")
+_SUBTITLE = re.compile(r":|\u2014|\s[\u2013-]{1,2}\s|--")
+_PERIOD = re.compile(r"\.['\"\u2019\u201d)\]]*\s")
+
+
+def roles(text: str, found: Sequence[Word]) -> list[Role]:
+    """The role of each word, from the text between it and the word before."""
+    out: list[Role] = []
+    for index, word in enumerate(found):
+        if index == 0:
+            out.append(Role.FIRST)
+            continue
+        gap = text[found[index - 1].end : word.start]
+        if _SENTENCE_END.search(gap):
+            out.append(Role.SENTENCE)
+        elif _SUBTITLE.search(gap):
+            out.append(Role.SUBTITLE)
+        elif _PERIOD.search(gap):
+            out.append(Role.AFTER_PERIOD)
+        else:
+            out.append(Role.PLAIN)
+    return out
+
+
+def is_all_caps(text: str, protected: Sequence[bool], found: Sequence[Word]) -> bool:
+    """No lowercase letter outside protected text, and at least two words of two or more capitals.
+
+    Such a title gives no sign of which words are acronyms, so casing leaves it as it is (one capitalised word,
+    "NATO", is an acronym and stays anyway).
+    """
+    free = [c for c, p in zip(text, protected) if not p]
+    if any(c.islower() for c in free):
+        return False
+    long_words = sum(1 for w in found if sum(1 for c in text[w.start : w.end] if c.isupper()) >= 2)
+    return long_words >= 2
