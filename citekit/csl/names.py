@@ -203,8 +203,9 @@ def _is_romanesque(name: NameData) -> bool:
 
 def _render_name(name: NameData, el: m.Name, inverted: bool, index: int, ctx: Context) -> Node:
     opts = el.options
-    if name.literal or not name.given and not name.family:
-        return Str(name.literal or name.family)
+    if name.literal or not name.family:
+        # A literal name, or one with only a given name ("Banksy"), prints as it is.
+        return Str(name.literal or name.given)
     if ctx.sort_mode:
         # A macro sorts by its names as it shows them (initials stay initials, short forms drop the given
         # name), family first.

@@ -194,6 +194,9 @@ class Processor:
                 vertical_align=fmt.vertical_align,
             )
             rest = apply_formatting(join(nodes[1:], ""), rest_fmt, ctx)
+            if rest is not None:
+                # citeproc-js trims the end of the right-hand column.
+                _rstrip(rest)
             return Span([first, Span([rest] if rest else [], display="right-inline")], role="entry")
         body = apply_layout_formatting(join(nodes, ""), fmt, ctx)
         return Span([body], role="entry") if body is not None else None
@@ -210,6 +213,13 @@ def _capitalize_leading_term(node: Node) -> None:
         return
     if first.text[:1].islower():
         first.text = first.text[0].upper() + first.text[1:]
+
+
+def _rstrip(node: Node) -> None:
+    for leaf in reversed(list(leaves(node))):
+        leaf.text = leaf.text.rstrip()
+        if leaf.text:
+            return
 
 
 def attach_year_suffix(tree: Node, suffix: str) -> None:

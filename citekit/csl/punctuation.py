@@ -206,7 +206,7 @@ def _fix_collisions(tokens: list[Token]) -> None:
             text = token.text
             while text and previous.text:
                 first, end = text[0], previous.text[-1]
-                if first == " " and end == " ":
+                if first == " " and end in (" ", "\u00a0"):
                     text = text[1:]
                     continue
                 merged = _COLLISIONS.get((end, first))
