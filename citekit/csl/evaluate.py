@@ -6,7 +6,7 @@ modules; this one holds the dispatcher, text, numbers, labels, groups, condition
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import attrs
 
@@ -235,29 +235,34 @@ def choose_nodes(el: m.Choose, ctx: Context) -> list[Node]:
 
 
 def test_condition(cond: m.Condition, ctx: Context) -> bool:
-    results: list[bool] = []
-    item = ctx.item
-    for type_name in cond.types:
-        results.append(item.type == type_name)
-    for variable in cond.variables:
-        results.append(_has_variable(variable, ctx))
-    for variable in cond.is_numeric:
-        results.append(_is_numeric_variable(variable, ctx))
-    for variable in cond.is_uncertain_date:
-        date = item.dates.get(variable)
-        results.append(bool(date and date.circa))
-    for locator in cond.locators:
-        label = ctx.cite.label or "page"
-        results.append(bool(ctx.cite.locator) and label == locator.replace("sub-verbo", "sub verbo"))
-    for position in cond.positions:
-        results.append(_position_matches(position, ctx))
-    if cond.disambiguate is not None:
-        results.append(ctx.disambiguation.condition == cond.disambiguate)
+    # Tests are evaluated lazily, so "any" stops at the first true test and "all"/"none" at the first
+    # deciding one: conditions are the most frequent thing a style evaluates.
+    results = _condition_tests(cond, ctx)
     if cond.match == "any":
         return any(results)
     if cond.match == "none":
         return not any(results)
     return all(results)
+
+
+def _condition_tests(cond: m.Condition, ctx: Context) -> Iterator[bool]:
+    item = ctx.item
+    for type_name in cond.types:
+        yield item.type == type_name
+    for variable in cond.variables:
+        yield _has_variable(variable, ctx)
+    for variable in cond.is_numeric:
+        yield _is_numeric_variable(variable, ctx)
+    for variable in cond.is_uncertain_date:
+        date = item.dates.get(variable)
+        yield bool(date and date.circa)
+    for locator in cond.locators:
+        label = ctx.cite.label or "page"
+        yield bool(ctx.cite.locator) and label == locator.replace("sub-verbo", "sub verbo")
+    for position in cond.positions:
+        yield _position_matches(position, ctx)
+    if cond.disambiguate is not None:
+        yield ctx.disambiguation.condition == cond.disambiguate
 
 
 def _has_variable(variable: str, ctx: Context) -> bool:
