@@ -34,10 +34,12 @@ def apply_formatting(
 ) -> Node | None:
     """Wrap ``node`` in ``fmt``.  ``from_locale``: the text is a term, in the locale's language whatever the
     item's language is (title case then applies to it)."""
-    if node is None or is_empty(node):
+    if node is None:
         return None
     if fmt is m.PLAIN:
         return node
+    if is_empty(node):
+        return None
     if fmt.text_case:
         apply_case(node, fmt.text_case, ctx, from_locale=from_locale)
     if fmt.strip_periods:
