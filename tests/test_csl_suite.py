@@ -15,7 +15,7 @@ the way citeproc-js's test runner (``citeproc-test-runner``, ``lib/sys.js``) run
     from the document as it stood before the last step (both documents are rendered from scratch).
     citeproc-js also marks clusters it re-rendered without a change; such fixtures fail on the markers alone,
     and the failure message says so.
-  - neither: one cluster citing every registered item, in order.
+  - neither: one cluster citing every registered item, in the bibliography's order (citeproc-js's registry order).
 - ``bibliography`` mode: ``proc.bibliography`` for the registered items (with the CITATIONS document's clusters,
   which in citeproc-js register and number the items; CITATION-ITEMS do not touch citeproc-js's registry and are
   not passed), wrapped as citeproc-js does: ``<div class="csl-bib-body">\\n``, one
@@ -258,7 +258,8 @@ def run_fixture(api: Api, fixture: Fixture) -> str:
         if fixture.citations:
             return run_citations_document(api, proc, fixture)
         items = _registered(fixture, None)
-        lists = fixture.citation_items or [[{"id": item["id"]} for item in items]]
+        # citeproc-js's runner cites every registered item in registry order, which is the bibliography's order.
+        lists = fixture.citation_items or [[{"id": item_id} for item_id in proc.sorted_ids(items)]]
         return "\n".join(proc.citations(items, _clusters(api, lists), output="html"))
     if fixture.citations:
         doc = document_after(fixture.citations, len(fixture.citations))

@@ -132,6 +132,10 @@ class Processor:
             ctx.disambiguation = doc.disambiguation_for(item.id, in_bibliography, cite)
         return ctx
 
+    def sorted_ids(self, items: Sequence[Mapping[str, Any]]) -> list[str]:
+        """The ids of ``items`` in the bibliography's order (registration order for styles without one)."""
+        return list(self._plan(items, []).bibliography_order)
+
     @property
     def bibliography_settings(self) -> m.Bibliography | None:
         """The style's bibliography options (hanging-indent, second-field-align, spacing), for layout."""
