@@ -164,8 +164,10 @@ def _collapse_names(doc: Document, rendered: list[_Rendered], delimiter: str) ->
                 run.append(r.suffix)
                 continue
             _flush_suffixes(run, nodes, delimiters, suffix_delimiter, collapse == "year-suffix-ranged")
+            # After a run of collapsed suffixes ("2000a–e") or a pinpoint, the next year of the same author
+            # follows the after-collapse delimiter (citeproc-js).
+            delimiters.append(after if run or not _plain(prev) else group_delimiter)
             run = []
-            delimiters.append(group_delimiter if _plain(prev) else after)
             nodes.append(_without_names(doc, r))
         _flush_suffixes(run, nodes, delimiters, suffix_delimiter, collapse == "year-suffix-ranged")
     return _join(nodes, delimiters)
