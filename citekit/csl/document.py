@@ -133,7 +133,6 @@ def _positions(processor: Processor, clusters: Sequence[Cluster]) -> list[list[C
                 )
             )
             first_note.setdefault(cite.id, note)
-        for cite in cluster.cites:
             last_note[cite.id] = note
         out.append(row)
         previous_cluster = cluster.cites

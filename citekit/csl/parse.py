@@ -99,6 +99,11 @@ def _int(el: etree._Element, attr: str) -> int | None:
         raise CSLError(f"{attr}={raw!r} is not a whole number", line=line_of(el)) from None
 
 
+def _optional(value: int | None, default: int) -> int:
+    """An integer attribute's value, or its default when absent (0 is a value, not "absent")."""
+    return default if value is None else value
+
+
 def _split(el: etree._Element, attr: str) -> tuple[str, ...]:
     return tuple(el.get(attr, "").split())
 
@@ -259,7 +264,7 @@ class _StyleParser:
             cite_group_delimiter=el.get("cite-group-delimiter"),
             year_suffix_delimiter=el.get("year-suffix-delimiter"),
             after_collapse_delimiter=el.get("after-collapse-delimiter"),
-            near_note_distance=_int(el, "near-note-distance") or 5,
+            near_note_distance=_optional(_int(el, "near-note-distance"), 5),
         )
 
     def _bibliography(self, el: etree._Element, inherit: Inherited) -> m.Bibliography:
