@@ -96,14 +96,30 @@ def plan_document(processor: Processor, items: Sequence[Item], clusters: list[Cl
 
 
 def _positions(processor: Processor, clusters: Sequence[Cluster]) -> list[list[CiteInfo]]:
-    """Position of every cite (first, subsequent, ibid, ibid-with-locator, near-note), per CSL 1.0.2."""
+    """Position of every cite (first, subsequent, ibid, ibid-with-locator, near-note), per CSL 1.0.2.
+
+    "The previous citation" follows citeproc-js: citations in the text (no note number) and citations in
+    notes are two sequences, and within notes the previous citation is the whole previous note, which
+    counts only when it cites a single item.
+    """
     distance = processor.style.citation.near_note_distance
     first_note: dict[str, int] = {}
     last_note: dict[str, int] = {}
     out: list[list[CiteInfo]] = []
-    previous_cluster: tuple[Cite, ...] = ()
+    previous_text: tuple[Cite, ...] = ()
+    notes: dict[int, list[Cite]] = {}
+    last_note_number: int | None = None
+    previous_in_note: tuple[Cite, ...] = ()
     for index, cluster in enumerate(clusters):
-        note = cluster.note_index if cluster.note_index is not None else index + 1
+        in_note = bool(cluster.note_index)
+        note = cluster.note_index if in_note else index + 1
+        assert note is not None
+        if not in_note:
+            previous: Sequence[Cite] = previous_text
+        elif last_note_number == note:
+            previous = previous_in_note  # another citation in the same note: the one just before it
+        else:
+            previous = notes.get(last_note_number, []) if last_note_number is not None else []
         row: list[CiteInfo] = []
         for j, cite in enumerate(cluster.cites):
             if cite.id not in first_note:
@@ -112,16 +128,9 @@ def _positions(processor: Processor, clusters: Sequence[Cluster]) -> list[list[C
                 preceding: Cite | None = None
                 if j > 0:
                     preceding = cluster.cites[j - 1]
-                elif len(previous_cluster) == 1:
-                    preceding = previous_cluster[0]
-                position = POSITION_SUBSEQUENT
-                if preceding is not None and preceding.id == cite.id:
-                    if not preceding.locator and not cite.locator:
-                        position = POSITION_IBID
-                    elif cite.locator and cite.locator == preceding.locator and cite.label == preceding.label:
-                        position = POSITION_IBID
-                    elif cite.locator:
-                        position = POSITION_IBID_WITH_LOCATOR
+                elif len(previous) == 1:
+                    preceding = previous[0]
+                position = _repeat_position(preceding, cite)
             near = cite.id in last_note and note - last_note[cite.id] <= distance
             row.append(
                 CiteInfo(
@@ -135,5 +144,25 @@ def _positions(processor: Processor, clusters: Sequence[Cluster]) -> list[list[C
             first_note.setdefault(cite.id, note)
             last_note[cite.id] = note
         out.append(row)
-        previous_cluster = cluster.cites
+        if in_note:
+            if last_note_number != note:
+                notes[note] = []
+            notes[note].extend(cluster.cites)
+            last_note_number = note
+            previous_in_note = cluster.cites
+        else:
+            previous_text = cluster.cites
     return out
+
+
+def _repeat_position(preceding: Cite | None, cite: Cite) -> int:
+    """Subsequent, or ibid (with locator) when ``cite`` repeats the item just cited."""
+    if preceding is None or preceding.id != cite.id:
+        return POSITION_SUBSEQUENT
+    if not preceding.locator and not cite.locator:
+        return POSITION_IBID
+    if cite.locator and cite.locator == preceding.locator and cite.label == preceding.label:
+        return POSITION_IBID
+    if cite.locator:
+        return POSITION_IBID_WITH_LOCATOR
+    return POSITION_SUBSEQUENT
