@@ -50,7 +50,8 @@ def render_cluster(doc: Document, index: int) -> Node | None:
                 cite=cite,
                 info=info,
                 node=node,
-                names=plain_text(names) if names is not None else None,
+                # Cites that print no names at all group together when years collapse (citeproc-js).
+                names=plain_text(names) if names is not None else ("" if citation.collapse else None),
                 year=_year_text(year) if year is not None else None,
                 suffix=doc.year_suffixes.get(cite.id, ""),
             )

@@ -88,7 +88,8 @@ def render_text(el: m.Text, ctx: Context) -> Node | None:
         return apply_formatting(_suppressible(ctx.macros[el.macro], "", ctx), el.fmt, ctx)
     if el.term is not None:
         value = ctx.term(el.term, el.form, el.plural)
-        node = Span([Str(value)], role="term") if value else None
+        # "no date" is where an implicit year suffix goes when there is no year ("n.d.-a").
+        node = Span([Str(value)], role="no-date" if el.term == "no date" else "term") if value else None
         return apply_formatting(node, el.fmt, ctx, from_locale=True)
     return apply_formatting(Str(el.value) if el.value else None, el.fmt, ctx)
 

@@ -7,7 +7,7 @@ and disambiguation are computed over exactly what was given.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -209,10 +209,17 @@ class Processor:
 _NO_ITEM = Item("", "", {}, {}, {})
 
 
+def _spans(node: Node) -> Iterator[Span]:
+    if isinstance(node, Span):
+        yield node
+        for child in node.children:
+            yield from _spans(child)
+
+
 def _capitalize_leading_term(node: Node) -> None:
     """A cite that opens with a term ("ibid.") starts a sentence: citeproc-js capitalises it."""
     first = next((leaf for leaf in leaves(node) if leaf.text), None)
-    term = next(find_roles(node, "term"), None)
+    term = next((span for span in _spans(node) if span.role in ("term", "no-date")), None)
     if first is None or term is None or first is not next(leaves(term), None):
         return
     if first.text[:1].islower():
@@ -233,6 +240,10 @@ def attach_year_suffix(tree: Node, suffix: str) -> None:
     year = next(find_roles(tree, "year"), None)
     if year is not None:
         year.children.append(Span([Str(suffix)], role="year-suffix"))
+        return
+    no_date = next(find_roles(tree, "no-date"), None)
+    if no_date is not None:
+        no_date.children.append(Span([Str(f"-{suffix}")], role="year-suffix"))
 
 
 def _selected(item: Item, select: Mapping[str, Any]) -> bool:
