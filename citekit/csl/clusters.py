@@ -121,9 +121,13 @@ def _consecutive(a: _Rendered, b: _Rendered) -> bool:
 
 def _collapse_names(doc: Document, rendered: list[_Rendered], delimiter: str) -> Node:
     citation = doc.processor.style.citation
-    # Cites of one group are joined by the cite-group-delimiter (", " by default); a collapsed group, and a
-    # cite with a pinpoint inside one, is followed by the after-collapse-delimiter (citeproc-js).
-    group_delimiter = citation.cite_group_delimiter if citation.cite_group_delimiter is not None else ", "
+    # Cites of one group are joined by the cite-group-delimiter, ", " by default -- except, as observed in
+    # citeproc-js, in an unsorted citation that may add names, where the layout's delimiter is used; a
+    # collapsed group, and a cite with a pinpoint inside one, is followed by the after-collapse-delimiter.
+    default_group_delimiter = delimiter if not citation.sort and citation.disambiguate_add_names else ", "
+    group_delimiter = (
+        citation.cite_group_delimiter if citation.cite_group_delimiter is not None else default_group_delimiter
+    )
     suffix_delimiter = citation.year_suffix_delimiter or citation.cite_group_delimiter or delimiter
     after = citation.after_collapse_delimiter or delimiter
     collapse = citation.collapse
