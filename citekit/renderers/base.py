@@ -9,6 +9,7 @@ attribute.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from urllib.parse import quote
 
@@ -170,13 +171,23 @@ def _links_take_their_prefix(tokens: list[Token]) -> list[Token]:
 
 # Unicode superscript letters and digits (ordinal suffixes like "1ʳᵉ", "2.ª") become superscript markup, as
 # citeproc-js writes them, so they look the same in every font (and pdfLaTeX, which lacks most of them, can set them).
-SUPERSCRIPTS = dict(
-    zip(
-        "\u00aa\u00ba\u00b9\u00b2\u00b3\u2070\u2071\u2074\u2075\u2076\u2077\u2078\u2079\u207f"
-        "\u02b0\u02b3\u02b7\u02b8\u02e1\u02e2\u02e3\u1d48\u1d49\u1d4d\u1d4f\u1d50\u1d52\u1d56\u1d57\u1d58\u1d5b\u1d9c",
-        "ao1230i456789nhrwylsxdegkmoptuvc",
-    )
-)
+def _superscript_letters() -> dict[str, str]:
+    # Unicode marks every superscript letter and digit as a "<super>" compatibility form of its base letter.
+    found: dict[str, str] = {}
+    ranges = ((0x00A0, 0x00C0), (0x02B0, 0x0300), (0x1D2C, 0x1DC0), (0x2070, 0x20A0), (0x2100, 0x2130),
+              (0x3190, 0x31A0), (0xA770, 0xA771))  # fmt: skip
+    for start, end in ranges:
+        for code in range(start, end):
+            parts = unicodedata.decomposition(chr(code)).split()
+            if len(parts) >= 2 and parts[0] == "<super>":
+                found[chr(code)] = "".join(chr(int(p, 16)) for p in parts[1:])
+    # Superscript in form though Unicode gives them no "<super>" decomposition: modifier glottal stops and
+    # the Arabic small waw and yeh (citeproc-js's list has them).
+    found.update({"\u02c0": "\u0294", "\u02c1": "\u0295", "\u06e5": "\u0648", "\u06e6": "\u064a"})
+    return found
+
+
+SUPERSCRIPTS = _superscript_letters()
 _SUPERSCRIPT_CHAR = re.compile("[" + "".join(SUPERSCRIPTS) + "]")
 
 
