@@ -153,8 +153,19 @@ def _quote_spans(nodes: list[Node]) -> list[Node]:
             if kind == "apostrophe":
                 out.append(Str("\u2019"))
                 continue
+            if mark == '"':
+                # A straight double quote closes only after text and opens only before it: one with space on
+                # both sides stays a literal mark (citeproc-js).
+                before = text[match.start() - 1 : match.start()]
+                after = text[match.end() : match.end() + 1]
+                can_close = not before.isspace()  # an edge of this piece of text counts as text (markup)
+                can_open = not after.isspace()
+                if not (can_close and stack and stack[-1][1] == '"') and not can_open:
+                    out.append(Str(mark))
+                    continue
             closing = stack and (
-                mark == _CLOSERS[stack[-1][1]] or (kind == "double" and mark == '"' and stack[-1][1] == '"')
+                mark == _CLOSERS[stack[-1][1]]
+                and (mark != '"' or not text[match.start() - 1 : match.start()].isspace())
             )
             if kind == "close_single" and not closing:
                 out.append(Str("\u2019" if mark == "'" else mark))
