@@ -174,7 +174,8 @@ def _note_variables(fields: dict[str, str], names: dict[str, tuple[NameData, ...
         del fields["note"]
 
 
-_PARTICLE_WORD = re.compile(r"^(?:[a-z\u00e0-\u00ff'\u2019-]+|[dDlL]['\u2019]|[a-z]+-)$")
+# Lower-case words (with apostrophes, periods or hyphens: "van", "d'", "v.d.", "'t") are particles.
+_PARTICLE_WORD = re.compile(r"^(?:['\u2019]?[a-z\u00e0-\u00ff][a-z\u00e0-\u00ff'\u2019.\-]*|[dDlL]['\u2019])$")
 
 
 def _name(value: Any) -> NameData | None:
@@ -225,7 +226,7 @@ def _name(value: Any) -> NameData | None:
 def _split_family_particle(family: str) -> tuple[str, str]:
     words = family.split(" ")
     index = 0
-    while index < len(words) - 1 and _PARTICLE_WORD.match(words[index]) and words[index][:1].islower():
+    while index < len(words) - 1 and _PARTICLE_WORD.match(words[index]):
         index += 1
     if index == 0:
         # "d'Alembert", "al-Hakim": a particle glued to the name by an apostrophe or hyphen.

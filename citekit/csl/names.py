@@ -12,6 +12,7 @@ from citekit.csl import model as m
 from citekit.csl.context import POSITION_FIRST, Context
 from citekit.csl.formatting import apply_case_plain, apply_formatting, join
 from citekit.csl.items import NameData
+from citekit.csl.richtext import parse_rich_text
 from citekit.csl.tree import Node, Span, Str
 
 
@@ -204,8 +205,8 @@ def _is_romanesque(name: NameData) -> bool:
 def _render_name(name: NameData, el: m.Name, inverted: bool, index: int, ctx: Context) -> Node:
     opts = el.options
     if name.literal or not name.family:
-        # A literal name, or one with only a given name ("Banksy"), prints as it is.
-        return Str(name.literal or name.given)
+        # A literal name, or one with only a given name ("Banksy"), prints as it is (markup included).
+        return _text(name.literal or name.given)
     if ctx.sort_mode:
         # A macro sorts by its names as it shows them (initials stay initials, short forms drop the given
         # name), family first.
@@ -273,7 +274,7 @@ def _group(el: m.Name, part: str, pieces: list[tuple[str, bool]], extra: Sequenc
         text = ""
         for word, _ in words:
             text = _join_words(text, word)
-        return Span([Str(text), *extra]) if extra else Str(text)
+        return Span([_text(text), *extra]) if extra else _text(text)
     nodes: list[Node] = []
     previous = ""
     for word, main in words:
@@ -287,6 +288,14 @@ def _group(el: m.Name, part: str, pieces: list[tuple[str, bool]], extra: Sequenc
     if fmt.prefix or fmt.suffix:
         nodes = [Str(fmt.prefix), *nodes, Str(fmt.suffix)]
     return Span(nodes) if len(nodes) != 1 else nodes[0]
+
+
+def _text(text: str) -> Node:
+    """Name text, with the rich-text markup CSL-JSON allows in names ("<b>Doe</b>") made formatting."""
+    if "<" not in text:
+        return Str(text)
+    nodes = parse_rich_text(text)
+    return nodes[0] if len(nodes) == 1 else Span(nodes)
 
 
 def _decorate(node: Node, fmt: m.Formatting, *, with_case: bool) -> Node:

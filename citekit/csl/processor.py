@@ -159,7 +159,9 @@ class Processor:
             return None
         attach_year_suffix(node, ctx.disambiguation.year_suffix)
         # In a note, a cite that opens the note or follows a sentence starts a sentence of its own.
-        if self.is_note_style and (cite.prefix.rstrip().endswith((".", "!", "?")) if cite.prefix else at_start):
+        prefix = cite.prefix or ""
+        ends_sentence = prefix.rstrip().rstrip("\u201d\u2019\"'").endswith((".", "!", "?"))
+        if self.is_note_style and (ends_sentence if cite.prefix else at_start):
             _capitalize_leading_term(node)
         parts: list[Node] = []
         if cite.prefix:
