@@ -78,7 +78,9 @@ class Context:
         if rendered:
             self.vars_rendered += 1
             if self.rendered_vars is not None:
+                # Inside <substitute>: the variable is used up at once, even later in the same macro.
                 self.rendered_vars.append(name)
+                self.suppressed.add(name)
 
     def term(self, name: str, form: str = "long", plural: bool = False) -> str | None:
         return self.locale.term(name, form, plural)

@@ -55,7 +55,7 @@ def date_parts_for(el: m.Date, ctx: Context) -> tuple[tuple[m.DatePart, ...], st
             continue
         override = overrides.get(part.name)
         if override is not None:
-            fmt = attrs.evolve(override.fmt, prefix=part.fmt.prefix, suffix=part.fmt.suffix)
+            fmt = _merge_formatting(part.fmt, override.fmt)
             part = m.DatePart(
                 name=part.name,
                 form=override.form or part.form,
@@ -64,6 +64,16 @@ def date_parts_for(el: m.Date, ctx: Context) -> tuple[tuple[m.DatePart, ...], st
             )
         parts.append(part)
     return tuple(parts), delimiter
+
+
+def _merge_formatting(base: m.Formatting, override: m.Formatting) -> m.Formatting:
+    """The locale's date-part formatting with what the style's date-part sets on top (never its affixes)."""
+    changes = {
+        field.name: getattr(override, field.name)
+        for field in attrs.fields(m.Formatting)
+        if field.name not in ("prefix", "suffix") and getattr(override, field.name) != field.default
+    }
+    return attrs.evolve(base, **changes)
 
 
 def sort_string(date: DateData, parts: tuple[m.DatePart, ...]) -> str:

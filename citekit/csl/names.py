@@ -40,6 +40,7 @@ def _render_names(el: m.Names, ctx: Context, parent: m.Names | None) -> Node | N
         if node is not None:
             if ctx.rendered_vars is not None:
                 ctx.rendered_vars.extend(v for v, _ in present)
+                ctx.suppressed.update(v for v, _ in present)
             return apply_formatting(node, el.fmt, ctx)
     if el.substitute is None:
         return None
@@ -204,9 +205,12 @@ def _is_romanesque(name: NameData) -> bool:
 
 def _render_name(name: NameData, el: m.Name, inverted: bool, index: int, ctx: Context) -> Node:
     opts = el.options
-    if name.literal or not name.family:
-        # A literal name, or one with only a given name ("Banksy"), prints as it is (markup included).
-        return _text(name.literal or name.given)
+    if name.literal:
+        # An institution takes the family name-part's formatting (text-case included), as in citeproc-js.
+        return _group(el, "family", [(name.literal, True)])
+    if not name.family:
+        # A name with only a given name ("Banksy") prints as it is.
+        return _text(name.given)
     if ctx.sort_mode:
         # A macro sorts by its names as it shows them (initials stay initials, short forms drop the given
         # name), family first.
@@ -282,7 +286,7 @@ def _group(el: m.Name, part: str, pieces: list[tuple[str, bool]], extra: Sequenc
             glued = previous.endswith(("'", "\u2019", "-"))
             if not glued:
                 nodes.append(Str(" "))
-        nodes.append(_decorate(Str(word), fmt, with_case=main))
+        nodes.append(_decorate(_text(word), fmt, with_case=main))
         previous = word
     nodes += extra or []
     if fmt.prefix or fmt.suffix:
