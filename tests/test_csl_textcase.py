@@ -153,10 +153,13 @@ def test_locale_sensitive_case_mapping() -> None:
 @pytest.mark.parametrize(
     ("case", "source", "expected"),
     [
-        # A whole string in capitals is lowercased first (CSL 1.0.2, sentence and title case).
-        ("title", "THE ORIGIN OF SPECIES", "The Origin of Species"),
+        # A whole string in capitals is lowercased first for sentence case (CSL 1.0.2).
+        # citeproc-js 2.4.63 (the reference) leaves all-caps titles as they are under title case: checked with
+        # its runner on "THE ORIGIN OF SPECIES", "THE DNA OF A CELL" and "FOO BAR" (CSL suite fixture
+        # bugreports_UndefinedNotString expects the same).
+        ("title", "THE ORIGIN OF SPECIES", "THE ORIGIN OF SPECIES"),
         ("sentence", "THE ORIGIN OF SPECIES", "The origin of species"),
-        ("title", "THE <DNA> OF A CELL", "The DNA of a Cell"),
+        ("title", "THE <DNA> OF A CELL", "THE DNA OF A CELL"),
         # Capitalize-first and capitalize-all only touch lowercase words.
         ("capitalize-first", "iPhone sales", "iPhone sales"),
         ("capitalize-all", "the iPhone and eBay", "The iPhone And eBay"),

@@ -192,10 +192,9 @@ def _sentence(casing: _Casing, words: list[tuple[int, int]]) -> None:
 
 
 def _title(casing: _Casing, words: list[tuple[int, int]]) -> None:
+    # Unlike CSL 1.0.2's wording, citeproc-js leaves an all-caps title as it is ("FOO BAR"), and so does
+    # citekit: capitalised words stay capitalised.
     full = casing.full
-    if _is_all_caps(casing, words):
-        for start, end in words:
-            casing.lower(start, end)
     last = len(words) - 1
     prev_end = 0
     for index, (start, end) in enumerate(words):
