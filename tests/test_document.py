@@ -206,3 +206,18 @@ def test_note_numbers_drive_near_note_and_first_reference_numbers() -> None:
     clusters = [Cluster([Cite("a")], note_index=1), Cluster([Cite("b")], note_index=2),
                 Cluster([Cite("a")], note_index=3), Cluster([Cite("b")], note_index=9)]  # fmt: skip
     assert Processor(style).citations(items, clusters, output="text") == ["Alpha.", "Beta.", "near 1.", "far 2."]
+
+
+def test_a_stated_position_overrides_the_computed_one() -> None:
+    style = """<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">
+      <info><id>t</id><title>t</title><updated>2024-01-01T00:00:00+00:00</updated></info>
+      <citation><layout><choose>
+        <if position="ibid"><text value="ibid"/></if>
+        <else-if position="subsequent"><text value="again"/></else-if>
+        <else><text variable="title"/></else>
+      </choose></layout></citation></style>"""
+    items = [book("a", "A", "A", "Alpha", 2000)]
+    clusters = [Cluster([Cite("a", position=1)], note_index=1), Cluster([Cite("a", position=0)], note_index=2)]
+    assert Processor(style).citations(items, clusters, output="text") == ["again", "Alpha"]
+    with pytest.raises(ValueError):
+        Cite("a", position=7)

@@ -18,6 +18,12 @@ class Cite:
     suffix: str | None = None
     suppress_author: bool = False
     author_only: bool = False
+    # A word processor that tracks positions itself can state them (citeproc-js takes the same hints):
+    # 0 first, 1 subsequent, 2 ibid, 3 ibid-with-locator; and whether the cite is near its last note.
+    position: int | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.in_((0, 1, 2, 3)))
+    )
+    near_note: bool | None = None
 
 
 def _cites(value: Iterable[Cite]) -> tuple[Cite, ...]:

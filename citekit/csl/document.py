@@ -132,6 +132,10 @@ def _positions(processor: Processor, clusters: Sequence[Cluster]) -> list[list[C
                     preceding = previous[0]
                 position = _repeat_position(preceding, cite)
             near = cite.id in last_note and note - last_note[cite.id] <= distance
+            if cite.position is not None:
+                position = cite.position
+            if cite.near_note is not None:
+                near = cite.near_note
             row.append(
                 CiteInfo(
                     locator=cite.locator,
