@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import sysconfig
 from pathlib import Path
 
 import pytest
@@ -22,3 +26,54 @@ def shared_dir() -> Path:
     if not shared.is_dir():
         pytest.skip(f"no shared data folder at {shared} (CI and the developers' machines have one)")
     return shared
+
+
+@pytest.fixture(scope="session")
+def wheel(checkout: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """citekit's wheel, built from the checkout once per session.
+
+    ``python -m build --wheel --no-isolation``: no downloads, it uses the hatchling of the test environment.
+    """
+    dist = tmp_path_factory.mktemp("dist")
+    done = subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist), str(checkout)],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    (built,) = dist.glob("citekit-*.whl")
+    return built
+
+
+@pytest.fixture(scope="session")
+def venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh venv with the wheel installed (``--no-deps``); the dependencies come from the test environment.
+
+    Run its programs with :func:`venv_env` as the environment, from outside the checkout, so that nothing but
+    the installed wheel can be imported as citekit.
+    """
+    root = tmp_path_factory.mktemp("venv") / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(root)], check=True)
+    python = root / "bin" / "python"
+    site = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    # Plain path lines: the test environment's own .pth files (an editable citekit, say) are not processed.
+    deps = dict.fromkeys([sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]])
+    Path(site, "test-environment-deps.pth").write_text("\n".join(deps) + "\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "--no-index", str(wheel)],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return root
+
+
+@pytest.fixture(scope="session")
+def venv_env() -> dict[str, str]:
+    """The environment to run :func:`venv`'s programs in: this one, less what would point Python elsewhere."""
+    return {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")}

@@ -3,16 +3,15 @@
 This builds the wheel from the checkout (``python -m build --wheel --no-isolation``: no downloads, it uses the
 hatchling of the test environment), installs it with ``--no-deps`` into a fresh venv whose dependencies come from
 the test environment's site-packages (added by a ``.pth`` line), and runs citekit there from a temporary folder.
-It takes about ten seconds and runs in CI like every other test.
+The ``wheel`` and ``venv`` fixtures are in ``conftest.py``, built once per session (``test_cli_installed.py``
+uses them too).  It takes about ten seconds and runs in CI like every other test.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
-import sysconfig
 import zipfile
 from pathlib import Path
 
@@ -28,47 +27,6 @@ pytestmark = pytest.mark.packaging
 PROFILES = ("apa", "harvard", "chicago", "chicago-author-date", "mla", "ieee", "vancouver", "ama", "nature")
 
 
-@pytest.fixture(scope="module")
-def wheel(checkout: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    dist = tmp_path_factory.mktemp("dist")
-    done = subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist), str(checkout)],
-        capture_output=True,
-        text=True,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    (built,) = dist.glob("citekit-*.whl")
-    return built
-
-
-@pytest.fixture(scope="module")
-def venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A fresh venv with the wheel installed (``--no-deps``); the dependencies come from the test environment."""
-    root = tmp_path_factory.mktemp("venv") / "venv"
-    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(root)], check=True)
-    python = root / "bin" / "python"
-    site = subprocess.run(
-        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
-    # Plain path lines: the test environment's own .pth files (an editable citekit, say) are not processed.
-    deps = dict.fromkeys([sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]])
-    Path(site, "test-environment-deps.pth").write_text("\n".join(deps) + "\n", encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "--no-index", str(wheel)],
-        capture_output=True,
-        text=True,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    return root
-
-
-def _clean_env() -> dict[str, str]:
-    return {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")}
-
-
 def test_wheel_contents(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "citekit/py.typed" in names
@@ -80,7 +38,9 @@ def test_wheel_contents(wheel: Path) -> None:
     assert "citekit = citekit.__main__:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
 
 
-def test_installed_wheel_works_outside_the_checkout(venv: Path, tmp_path: Path, checkout: Path) -> None:
+def test_installed_wheel_works_outside_the_checkout(
+    venv: Path, venv_env: dict[str, str], tmp_path: Path, checkout: Path
+) -> None:
     code = """
 import json, citekit
 from citekit import format_citation
@@ -100,7 +60,7 @@ print(json.dumps({
 }))
 """
     done = subprocess.run(
-        [str(venv / "bin" / "python"), "-c", code], capture_output=True, text=True, cwd=tmp_path, env=_clean_env()
+        [str(venv / "bin" / "python"), "-c", code], capture_output=True, text=True, cwd=tmp_path, env=venv_env
     )
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
@@ -113,13 +73,13 @@ print(json.dumps({
     assert "https://doi.org/10.1332/policypress/9781847427519.003.0008" in result["entry"]
 
 
-def test_console_script(venv: Path, tmp_path: Path) -> None:
+def test_console_script(venv: Path, venv_env: dict[str, str], tmp_path: Path) -> None:
     done = subprocess.run(
         [str(venv / "bin" / "citekit"), "demo", "--engine", "citeproc-py"],
         capture_output=True,
         text=True,
         cwd=tmp_path,
-        env=_clean_env(),
+        env=venv_env,
     )
     assert done.returncode == 0, done.stderr
     for profile in PROFILES:
