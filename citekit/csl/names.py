@@ -76,7 +76,9 @@ def _render_lists(el: m.Names, present: list[tuple[str, tuple[NameData, ...]]], 
         total = sum(_shown_count(len(names), opts, ctx) for _, names in present)
         return Str(str(total)) if total else None
     variables = [v for v, _ in present]
-    if "editor" in variables and "translator" in variables:
+    label_form = el.label.form if el.label is not None else "long"
+    if "editor" in variables and "translator" in variables and ctx.term("editortranslator", label_form):
+        # One list with the combined term, unless the locale gives that term no text.
         editors = dict(present)["editor"]
         if editors == dict(present)["translator"]:
             present = [(("editortranslator" if v == "editor" else v), n) for v, n in present if v != "translator"]

@@ -160,7 +160,9 @@ class Processor:
         attach_year_suffix(node, ctx.disambiguation.year_suffix)
         # In a note, a cite that opens the note or follows a sentence starts a sentence of its own.
         prefix = cite.prefix or ""
-        ends_sentence = prefix.rstrip().rstrip("\u201d\u2019\"'").endswith((".", "!", "?"))
+        # A one-word prefix ending in a period ("Cf.") is an abbreviation, not a sentence (citeproc-js).
+        stripped = prefix.strip()
+        ends_sentence = " " in stripped and stripped.rstrip("\u201d\u2019\"'").endswith((".", "!", "?"))
         if self.is_note_style and (ends_sentence if cite.prefix else at_start):
             _capitalize_leading_term(node)
         parts: list[Node] = []

@@ -13,7 +13,8 @@ def substitute_authors(entries: list[Node], substitute: str, rule: str) -> None:
         if element is None:
             previous = None
             continue
-        names = [plain_text(n) for n in find_roles(element, "name")]
+        # Names compare one by one; an element that printed a substitute (a title, a container) as a whole.
+        names = [plain_text(n) for n in find_roles(element, "name")] or [plain_text(element)]
         current = names
         if previous is not None and names:
             _apply(element, names, previous, substitute, rule)
@@ -25,17 +26,23 @@ def _apply(element: Span, names: list[str], previous: list[str], substitute: str
     if rule in ("complete-all", "complete-each"):
         if names != previous:
             return
-        if rule == "complete-all":
+        lists = list(find_roles(element, "names"))
+        if rule == "complete-all" and len(lists) == 1:
+            # The names give way to the substitute; a role label ("ed.") stays, as in citeproc-js.
+            lists[0].children = [Str(substitute)] if substitute else []
+        elif rule == "complete-all" or not name_spans:
             element.children = [Str(substitute)] if substitute else []
-            return
-        for span in name_spans:
-            span.children = [Str(substitute)]
+        else:
+            for span in name_spans:
+                span.children = [Str(substitute)]
         return
     matching = 0
     while matching < min(len(names), len(previous)) and names[matching] == previous[matching]:
         matching += 1
     if rule == "partial-first":
         matching = min(matching, 1)
+    if not name_spans and matching:
+        element.children = [Str(substitute)]
     for span in name_spans[:matching]:
         span.children = [Str(substitute)]
 
