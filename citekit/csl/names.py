@@ -350,7 +350,9 @@ def initialize(given: str, initialize_with: str, initialize: bool, with_hyphen: 
             continue
         pieces: list[str] = []
         as_word = False
-        for part in word.split("-"):
+        for position, part in enumerate(word.split("-")):
+            if position and part[:1].islower() and initialize:
+                continue  # "Guo-ping" -> "G.": a lower-case second part is not an initial of its own
             segments = part.split(".")
             for index, segment in enumerate(segments):
                 if not segment:

@@ -26,10 +26,14 @@ _NUMBER = re.compile(r"-?\d+")
 
 
 def text_key(text: str) -> str:
-    """A collation key for text: markup and leading punctuation ignored, accents and case secondary."""
+    """A collation key for text: markup and punctuation ignored, accents and case secondary (as citeproc-js's
+    sorting compares "Simple title, here" with "“Simple title here”")."""
     text = _LEADING_PUNCT.sub("", _MARKUP.sub("", text))
-    base = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return base.casefold() + "\x00" + text
+    base = "".join(
+        c for c in unicodedata.normalize("NFKD", text)
+        if not unicodedata.combining(c) and not unicodedata.category(c).startswith("P")
+    )  # fmt: skip
+    return " ".join(base.casefold().split()) + "\x00" + text
 
 
 def item_sort_values(keys: Sequence[m.SortKey], make_ctx: Callable[[], Context]) -> list[SortValue]:
