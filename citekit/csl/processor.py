@@ -156,7 +156,11 @@ class Processor:
             ctx.suppress_first_names = True
         node = join(render_elements(layout.children, ctx), "")
         if node is None:
-            return None
+            if cite.suppress_author or cite.author_only:
+                return None
+            # Nothing is dropped silently: a reference the style prints nothing for is flagged where it is
+            # cited, in citeproc-js's words.
+            return Str(NO_PRINTED_FORM)
         attach_year_suffix(node, ctx.disambiguation.year_suffix)
         # In a note, a cite that opens the note or follows a sentence starts a sentence of its own.
         prefix = cite.prefix or ""
@@ -211,6 +215,7 @@ class Processor:
 
 
 _NO_ITEM = Item("", "", {}, {}, {})
+NO_PRINTED_FORM = "[CSL STYLE ERROR: reference with no printed form.]"
 
 
 def _spans(node: Node) -> Iterator[Span]:
