@@ -91,7 +91,11 @@ def render_text(el: m.Text, ctx: Context) -> Node | None:
         # "no date" is where an implicit year suffix goes when there is no year ("n.d.-a").
         node = Span([Str(value)], role="no-date" if el.term == "no date" else "term") if value else None
         return apply_formatting(node, el.fmt, ctx, from_locale=True)
-    return apply_formatting(Str(el.value) if el.value else None, el.fmt, ctx)
+    if not el.value:
+        return None
+    # A style's value may carry the same rich text as data ("&lt;b&gt;friend&lt;/b&gt;", straight quotes).
+    nodes = parse_rich_text(el.value)
+    return apply_formatting(nodes[0] if len(nodes) == 1 else Span(nodes), el.fmt, ctx)
 
 
 def variable_node(variable: str, form: str, ctx: Context) -> Node | None:

@@ -89,7 +89,8 @@ def _open_span(name: str, attrs_text: str) -> Span | None:
     if 'class="nocase"' in compact:
         return Span(children=[], nocase=True)
     if 'class="nodecor"' in compact:
-        return Span(children=[], font_style="normal", font_weight="normal", font_variant="normal")
+        # "No decoration": upright, regular, no small caps, and left alone by text-case.
+        return Span(children=[], font_style="normal", font_weight="normal", font_variant="normal", nocase=True)
     if "font-variant:small-caps" in compact:
         return Span(children=[], font_variant="small-caps")
     return None

@@ -85,9 +85,10 @@ def _effects(span: Span, active: dict[str, int], link: Effect | None) -> tuple[l
     changed: list[str] = []
     if span.display:
         effects.append(Effect(DISPLAY, span.display))
+    # Bold goes outside italics on the same element (<b><i>…</i></b>), as citeproc-js nests them.
     for key, value, off in (
-        (ITALIC, span.font_style, UPRIGHT),
         (BOLD, span.font_weight, UNBOLD),
+        (ITALIC, span.font_style, UPRIGHT),
         (SMALL_CAPS, span.font_variant, NO_SMALL_CAPS),
     ):
         if value == key or (key == ITALIC and value == "oblique"):
