@@ -14,7 +14,8 @@ import os
 from collections.abc import Iterable, Mapping
 from typing import Any, Union
 
-from citekit.api import OptionError, RecordLike, _check_choice, _csl_items, _style_and_engine
+from citekit.api import OptionError, RecordLike, _check_choice, _csl_items, _style_and_engine, _styled_items
+from citekit.narrative import with_group_names
 from citekit.csl.cites import Cite, Cluster
 from citekit.errors import RecordError
 from citekit.records import Record
@@ -52,6 +53,7 @@ class Document:
         resolved, _, effective_locale = _style_and_engine(style, locale, None)
         self.style = resolved
         self.casing = casing
+        self.locale = effective_locale
         self._processor = Processor(resolved.path, locale=effective_locale)
         self._items: dict[str, dict[str, Any]] = {}
         self._clusters: list[Cluster] = []
@@ -135,4 +137,6 @@ class Document:
         return [entry.strip() for entry in entries]
 
     def _csl(self) -> list[dict[str, Any]]:
-        return list(self._items.values())
+        # The same preparation as format_bibliography: the profile's title casing, and group authors by name.
+        items = _styled_items(list(self._items.values()), self.style, self.casing, self.locale)
+        return [with_group_names(item, "name") for item in items]

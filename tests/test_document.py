@@ -221,3 +221,11 @@ def test_a_stated_position_overrides_the_computed_one() -> None:
     assert Processor(style).citations(items, clusters, output="text") == ["again", "Alpha"]
     with pytest.raises(ValueError):
         Cite("a", position=7)
+
+
+def test_documents_apply_the_profile_casing_like_format_bibliography() -> None:
+    styled = Document([FARR], "apa").bibliography()
+    assert styled == citekit.format_bibliography([FARR], "apa")
+    assert "Critical perspectives on user involvement" in styled[0]
+    as_is = Document([FARR], "apa", casing="as-is").bibliography()
+    assert "Critical Perspectives on User Involvement" in as_is[0]
