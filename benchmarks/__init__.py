@@ -1,0 +1,1 @@
+"""Benchmarks and the distributed-processing example (not part of the citekit package)."""
