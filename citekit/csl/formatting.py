@@ -45,16 +45,7 @@ def apply_formatting(
     if fmt.strip_periods:
         for leaf, _ in case_leaves(node):
             leaf.text = leaf.text.replace(".", "")
-    if fmt.has_decorations or fmt.quotes:
-        node = Span(
-            [node],
-            font_style=fmt.font_style,
-            font_variant=fmt.font_variant,
-            font_weight=fmt.font_weight,
-            text_decoration=fmt.text_decoration,
-            vertical_align=fmt.vertical_align,
-            quotes=fmt.quotes,
-        )
+    node = decorate(node, fmt)
     if fmt.prefix or fmt.suffix:
         parts: list[Node] = []
         if fmt.prefix:
@@ -66,6 +57,21 @@ def apply_formatting(
     if fmt.display:
         node = Span([node], display=fmt.display)
     return node
+
+
+def decorate(node: Node, fmt: m.Formatting) -> Node:
+    """``node`` in ``fmt``'s decorations and quotes (no affixes, no text-case)."""
+    if not (fmt.has_decorations or fmt.quotes):
+        return node
+    return Span(
+        [node],
+        font_style=fmt.font_style,
+        font_variant=fmt.font_variant,
+        font_weight=fmt.font_weight,
+        text_decoration=fmt.text_decoration,
+        vertical_align=fmt.vertical_align,
+        quotes=fmt.quotes,
+    )
 
 
 def apply_layout_formatting(node: Node | None, fmt: m.Formatting, ctx: Context) -> Node | None:

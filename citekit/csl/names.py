@@ -10,7 +10,7 @@ import attrs
 
 from citekit.csl import model as m
 from citekit.csl.context import POSITION_FIRST, Context
-from citekit.csl.formatting import apply_case_plain, apply_formatting, join
+from citekit.csl.formatting import apply_case_plain, apply_formatting, decorate, join
 from citekit.csl.items import NameData
 from citekit.csl.richtext import parse_rich_text
 from citekit.csl.tree import Node, Span, Str
@@ -308,16 +308,7 @@ def _decorate(node: Node, fmt: m.Formatting, *, with_case: bool) -> Node:
     if with_case and fmt.text_case:
         # Title case is not allowed on name parts, so no item language is needed.
         apply_case_plain(node, fmt.text_case)
-    if not fmt.has_decorations:
-        return node
-    return Span(
-        [node],
-        font_style=fmt.font_style,
-        font_variant=fmt.font_variant,
-        font_weight=fmt.font_weight,
-        text_decoration=fmt.text_decoration,
-        vertical_align=fmt.vertical_align,
-    )
+    return decorate(node, fmt)
 
 
 def _join_particle(particle: str, family: str) -> str:

@@ -11,6 +11,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from citekit.csl import model as m
 from citekit.csl.cites import Cite, Cluster
 from citekit.csl.context import CiteInfo, Context
@@ -197,15 +199,8 @@ class Processor:
         fmt = bib.layout.fmt
         if bib.second_field_align and len(nodes) > 1:
             first = Span([Str(fmt.prefix), nodes[0]] if fmt.prefix else [nodes[0]], display="left-margin")
-            rest_fmt = m.Formatting(
-                suffix=fmt.suffix,
-                font_style=fmt.font_style,
-                font_variant=fmt.font_variant,
-                font_weight=fmt.font_weight,
-                text_decoration=fmt.text_decoration,
-                vertical_align=fmt.vertical_align,
-            )
-            rest = apply_formatting(join(nodes[1:], ""), rest_fmt, ctx)
+            # The layout's suffix and decorations go with the right-hand column, its prefix with the left-hand one.
+            rest = apply_formatting(join(nodes[1:], ""), attrs.evolve(fmt, prefix="", display=None), ctx)
             if rest is not None:
                 # citeproc-js trims the end of the right-hand column.
                 _rstrip(rest)

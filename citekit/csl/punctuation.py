@@ -124,18 +124,6 @@ def _next_text(tokens: list[Token], start: int) -> int | None:
     return None
 
 
-def _prev_text(tokens: list[Token], start: int) -> int | None:
-    for index in range(start, -1, -1):
-        kind = tokens[index].kind
-        if kind == TEXT:
-            if tokens[index].text:
-                return index
-            continue
-        if kind in (QUOTE_OPEN, QUOTE_CLOSE):
-            return None
-    return None
-
-
 def _inside_quotes(tokens: list[Token], start: int) -> int | None:
     """The last text token before ``start``, looking back over closing quotes and formatting: where
     punctuation moved into (possibly nested) quotes goes."""
