@@ -22,6 +22,7 @@ import attrs
 from citekit.csl.context import CiteInfo, Disambiguation
 from citekit.csl.evaluate import render_elements
 from citekit.csl.formatting import join
+from citekit.csl.specialize import specialized
 from citekit.csl.items import Item, NameData, NameKey
 from citekit.csl.tree import plain_text
 
@@ -86,7 +87,7 @@ def _render_key(doc: Document, item: Item, state: Disambiguation) -> str:
     processor = doc.processor
     ctx = processor.context(item, in_bibliography=False, cite=CiteInfo(citation_number=doc.numbers.get(item.id)))
     ctx.disambiguation = attrs.evolve(state, year_suffix="")
-    node = join(render_elements(processor.style.citation.layout.children, ctx), "")
+    node = join(render_elements(specialized(processor.style, False, item.type).layout, ctx), "")
     return plain_text(node)
 
 

@@ -23,6 +23,7 @@ from citekit.csl.items import Item, item_from_csl
 from citekit.csl.locale import Locale
 from citekit.csl.punctuation import QuoteMarks, linearize
 from citekit.csl.richtext import parse_rich_text
+from citekit.csl.specialize import specialized
 from citekit.csl.subsequent import substitute_authors
 from citekit.csl.styles_cache import locale_for, style_from_path, style_from_text
 from citekit.csl.tree import Node, Span, Str, find_roles, is_empty, leaves
@@ -125,7 +126,7 @@ class Processor:
         ctx = Context(
             style=style,
             locale=self.locale,
-            macros=style.bibliography_macros if in_bibliography else style.citation_macros,
+            macros=specialized(style, in_bibliography, item.type).macros,
             in_bibliography=in_bibliography,
             item=item,
             cite=cite or CiteInfo(),
@@ -152,11 +153,10 @@ class Processor:
         item = doc.items.get(cite.id)
         if item is None:
             return None
-        layout = self.style.citation.layout
         ctx = self.context(item, in_bibliography=False, cite=info, doc=doc)
         if cite.suppress_author:
             ctx.suppress_first_names = True
-        node = join(render_elements(layout.children, ctx), "")
+        node = join(render_elements(specialized(self.style, False, item.type).layout, ctx), "")
         if node is None:
             if cite.suppress_author or cite.author_only:
                 return None
@@ -191,7 +191,7 @@ class Processor:
         bib = self.style.bibliography
         assert bib is not None
         ctx = self.context(item, in_bibliography=True, cite=doc.bibliography_cite(item.id), doc=doc)
-        nodes = render_elements(bib.layout.children, ctx)
+        nodes = render_elements(specialized(self.style, True, item.type).layout, ctx)
         if nodes:
             attach_year_suffix(Span(nodes), ctx.disambiguation.year_suffix)
         if not nodes or all(is_empty(n) for n in nodes):
