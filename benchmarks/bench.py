@@ -360,7 +360,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         verdict = "met" if memory.rss_peak_mib <= BUDGET_MEMORY_MIB else "NOT met"
         print(f"  budget: <= {BUDGET_MEMORY_MIB:.0f} MB peak: {verdict}")
 
-    print(f"\n(benchmark took {time.perf_counter() - started:.0f} s)")
+    load = " / ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "n/a"
+    print(f"\n(benchmark took {time.perf_counter() - started:.0f} s; load average at the end {load})")
     return 0
 
 
