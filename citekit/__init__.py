@@ -44,9 +44,6 @@ def _version() -> str:
     except PackageNotFoundError:  # running from a checkout that was never installed
         return "0+unknown"
 
-
-__version__ = _version()
-
 __all__ = [
     "Book",
     "Document",
@@ -90,4 +87,7 @@ def __getattr__(name: str) -> object:
         from citekit.document import Document
 
         return Document
+    if name == "__version__":
+        # Reading the installed metadata costs more than the rest of the import: only when asked.
+        return _version()
     raise AttributeError(f"module 'citekit' has no attribute {name!r}")

@@ -6,7 +6,6 @@ import os
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Union
 
-from citekit.casing.items import apply_casing
 from citekit.engines import get_engine
 from citekit.errors import CitekitError, RecordError
 from citekit.narrative import citation_items, narrative_citation, with_group_names
@@ -193,6 +192,9 @@ def _styled_items(
     has none)."""
     if casing != "style" or resolved.profile is None:
         return items
+    # Imported here: the casing rules load their lexicon, which `import citekit` need not pay for.
+    from citekit.casing.items import apply_casing
+
     return [apply_casing(item, resolved.profile.casing, locale=locale) for item in items]
 
 

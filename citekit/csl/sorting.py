@@ -25,6 +25,7 @@ _LEADING_PUNCT = re.compile(r"^[\s\"'\u2018\u2019\u201c\u201d\u00ab\u00bb\[\(¿�
 _NUMBER = re.compile(r"-?\d+")
 
 
+@functools.lru_cache(maxsize=65536)
 def text_key(text: str) -> str:
     """A collation key for text: markup and punctuation ignored, accents and case secondary (as citeproc-js's
     sorting compares "Simple title, here" with "“Simple title here”")."""
