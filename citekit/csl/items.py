@@ -101,6 +101,7 @@ def item_from_csl(data: Mapping[str, Any]) -> Item:
     for key, value in data.items():
         if key in ("id", "type") or value is None:
             continue
+        value = _printable(value)
         if key in NAME_VARIABLES and isinstance(value, list):
             parsed = tuple(n for n in (_name(v) for v in value) if n is not None)
             if parsed:
@@ -125,6 +126,29 @@ def item_from_csl(data: Mapping[str, Any]) -> Item:
     return Item(
         id=str(data.get("id", "")), type=str(data.get("type", "document")), names=names, dates=dates, fields=fields
     )
+
+
+# C0 control characters other than tab, newline and carriage return, and U+FFFE/U+FFFF: no output format can carry
+# them (XML forbids them, HTML calls them parse errors, RTF and LaTeX read them as commands or garbage), and they only
+# come from broken data (a vertical tab pasted from a word processor, an escape code).  They are dropped.  A lone
+# surrogate (JSON "\ud800") cannot even be encoded as UTF-8: it becomes U+FFFD, the replacement character.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _printable(value: Any, depth: int = 0) -> Any:
+    """``value`` with the unprintable characters of every string in it (names and dates are nested) removed."""
+    if isinstance(value, str):
+        if _UNPRINTABLE.search(value):
+            value = _UNPRINTABLE.sub("", value)
+        return _SURROGATE.sub("\ufffd", value) if _SURROGATE.search(value) else value
+    if depth >= 3:  # deeper than a name or a date: nothing the processor reads
+        return value
+    if isinstance(value, list):
+        return [_printable(v, depth + 1) for v in value]
+    if isinstance(value, Mapping):
+        return {k: _printable(v, depth + 1) for k, v in value.items()}
+    return value
 
 
 ORDINARY_VARIABLES = frozenset(

@@ -12,6 +12,7 @@ from lxml import etree
 
 from citekit.csl import model as m
 from citekit.csl.locale import LocaleData, parse_locale_element
+from citekit.csl.textcase import TEXT_CASES
 from citekit.csl.xmlsafe import CSL_NS, children, line_of, local_name, parse_xml
 from citekit.errors import CSLError
 
@@ -35,6 +36,16 @@ _NAME_OPTION_ATTRS = (
 
 Inherited = Mapping[str, str]
 
+# Bounds on what evaluating one item may take, measured with macros expanded (see _StyleParser._measure).  Of the
+# official styles, chicago-author-date-17th-edition nests deepest (72 levels) and the Chicago shortened-notes styles
+# cost most (about 3,000 elements).  The bounds leave room for any real style and stop a hostile one before it
+# overflows the stack (evaluation recurses once or twice a level; Python allows 1,000 frames) or runs for long
+# (macros that each call the next twice make 2**n elements: 100,000 take about a second).
+MAX_EVALUATION_DEPTH = 150
+MAX_EVALUATION_COST = 50_000
+# The elements that call macros, with and without the CSL namespace (a style may omit it).
+_CALLER_TAGS = (f"{{{CSL_NS}}}text", f"{{{CSL_NS}}}key", "text", "key")
+
 
 def parse_style(data: bytes | str, source: str = "style") -> m.Style:
     """Parse a CSL style's XML text into a :class:`~citekit.csl.model.Style`."""
@@ -43,7 +54,14 @@ def parse_style(data: bytes | str, source: str = "style") -> m.Style:
         raise CSLError(f"the root element is <{local_name(root)}>, not <style>", source=source)
     if root.tag.startswith("{") and not root.tag.startswith("{" + CSL_NS):
         raise CSLError("the root element is not in the CSL namespace", source=source)
-    return _StyleParser(root, source).parse()
+    try:
+        return _StyleParser(root, source).parse()
+    except CSLError as exc:
+        if exc.source is not None:
+            raise
+        # Raised by a helper that knows the element but not the file (parse_formatting, parse_date_part, ...).
+        message = str(exc).removeprefix(f"line {exc.line}: ") if exc.line else str(exc)
+        raise CSLError(message, source=source, line=exc.line) from None
 
 
 def parse_date_part(el: etree._Element) -> m.DatePart:
@@ -59,6 +77,10 @@ def parse_formatting(el: etree._Element) -> m.Formatting:
     get = el.get
     if not any(a in el.attrib for a in _FORMAT_ATTRS):
         return m.PLAIN
+    text_case = get("text-case")
+    if text_case is not None and text_case not in TEXT_CASES:
+        # Refused here, with its line, rather than failing in the middle of rendering.
+        raise CSLError(f"text-case={text_case!r} is not one of {', '.join(sorted(TEXT_CASES))}", line=line_of(el))
     return m.Formatting(
         prefix=get("prefix", ""),
         suffix=get("suffix", ""),
@@ -138,7 +160,7 @@ class _StyleParser:
                 info = self._info(child)
             elif kind in ("citation", "bibliography"):
                 sections[kind] = child
-        self._check_macro_graph()
+        self._check_macro_graph(sections)
         style_inherit = self._inherit({}, root)
         if "citation" not in sections:
             if info.parent:
@@ -183,32 +205,98 @@ class _StyleParser:
                 parent = c.get("href")
         return m.StyleInfo(id=ident, title=title, parent=parent)
 
-    def _check_macro_graph(self) -> None:
-        calls: dict[str, set[str]] = {}
+    def _check_macro_graph(self, sections: Mapping[str, etree._Element]) -> None:
+        """Refuse macro calls that cannot be evaluated: undefined macros, loops, and call graphs so deep or so
+        branching that evaluating them would exhaust the stack or run for minutes.
+
+        Nothing here recurses through macro calls (a chain of thousands of macros is a hostile style's way to
+        overflow the stack); macros are measured callees first, and within one macro the recursion follows the XML
+        nesting, which the XML parser caps at 256 levels.
+        """
+        calls: dict[str, list[str]] = {}
         for name, el in self.macro_xml.items():
-            used = set()
-            for node in el.iter():
-                if isinstance(node.tag, str) and local_name(node) == "text" and node.get("macro"):
-                    callee = node.get("macro", "")
-                    if callee not in self.macro_xml:
-                        raise self.error(f"macro {name!r} calls undefined macro {callee!r}", node)
-                    used.add(callee)
-            calls[name] = used
+            calls[name] = sorted(self._macro_calls(el, f"macro {name!r}"))
+        measured: dict[str, tuple[int, int]] = {}
+        for name in self._callees_first(calls):
+            cost, depth = self._measure(self.macro_xml[name], measured)
+            self._check_bounds(f"macro {name!r}", cost, depth, self.macro_xml[name])
+            measured[name] = (cost, depth)
+        for kind, section in sections.items():
+            self._macro_calls(section, f"<{kind}>")
+            cost, depth = self._measure(section, measured)
+            self._check_bounds(f"<{kind}>", cost, depth, section)
+
+    def _macro_calls(self, el: etree._Element, where: str) -> set[str]:
+        """The macros ``el`` calls (``<text macro>`` and sort ``<key macro>``); an undefined one is an error."""
+        found = set()
+        for node in el.iter(*_CALLER_TAGS):
+            callee = node.get("macro")
+            if callee is not None:
+                if callee not in self.macro_xml:
+                    raise self.error(f"{where} calls undefined macro {callee!r}", node)
+                found.add(callee)
+        return found
+
+    def _callees_first(self, calls: Mapping[str, list[str]]) -> list[str]:
+        """Every macro, each after all the macros it calls; a loop is a :class:`CSLError` naming it.
+
+        An explicit stack, not recursion: depth-first search with "on the current path" (1) and "done" (2) marks.
+        """
+        order: list[str] = []
         state: dict[str, int] = {}
-
-        def visit(name: str, path: list[str]) -> None:
-            state[name] = 1
-            for callee in sorted(calls[name]):
-                if state.get(callee) == 1:
-                    cycle = " -> ".join([*path, name, callee])
+        for start in sorted(calls):
+            if start in state:
+                continue
+            state[start] = 1
+            path = [start]
+            stack = [iter(calls[start])]
+            while stack:
+                callee = next(stack[-1], None)
+                if callee is None:
+                    stack.pop()
+                    done = path.pop()
+                    state[done] = 2
+                    order.append(done)
+                elif state.get(callee) == 1:
+                    cycle = " -> ".join([*path[path.index(callee) :], callee])
                     raise self.error(f"macros call each other in a loop: {cycle}", self.macro_xml[callee])
-                if state.get(callee) is None:
-                    visit(callee, [*path, name])
-            state[name] = 2
+                elif callee not in state:
+                    state[callee] = 1
+                    path.append(callee)
+                    stack.append(iter(calls[callee]))
+        return order
 
-        for name in sorted(calls):
-            if name not in state:
-                visit(name, [])
+    def _measure(self, el: etree._Element, macros: Mapping[str, tuple[int, int]]) -> tuple[int, int]:
+        """``(cost, depth)`` of evaluating ``el`` with its macros expanded: the elements visited on the costliest
+        path (only one branch of a ``<choose>`` runs, so it counts its costliest branch) and the nesting depth."""
+        total = widest = deepest = 0
+        for child in el:
+            if isinstance(child.tag, str):
+                cost, depth = self._measure(child, macros)
+                total += cost
+                widest = max(widest, cost)
+                deepest = max(deepest, depth)
+        cost, depth = 1 + (widest if local_name(el) == "choose" else total), 1 + deepest
+        callee = el.get("macro")
+        if callee is not None and local_name(el) in ("text", "key"):
+            macro_cost, macro_depth = macros[callee]
+            cost += macro_cost
+            depth = max(depth, 1 + macro_depth)
+        return cost, depth
+
+    def _check_bounds(self, where: str, cost: int, depth: int, el: etree._Element) -> None:
+        if depth > MAX_EVALUATION_DEPTH:
+            raise self.error(
+                f"{where} nests {depth} levels deep with its macros expanded, more than the "
+                f"{MAX_EVALUATION_DEPTH} a style may have",
+                el,
+            )
+        if cost > MAX_EVALUATION_COST:
+            raise self.error(
+                f"{where} would evaluate {cost} elements for one item with its macros expanded, more than the "
+                f"{MAX_EVALUATION_COST} a style may have (macros calling other macros many times over?)",
+                el,
+            )
 
     def _inherit(self, parent: Inherited, el: etree._Element) -> dict[str, str]:
         merged = dict(parent)
@@ -238,6 +326,8 @@ class _StyleParser:
                     continue
                 if key.get("macro") and key.get("macro") not in self.macro_xml:
                     raise self.error(f"sort key uses undefined macro {key.get('macro')!r}", key)
+                if not key.get("variable") and not key.get("macro"):
+                    raise self.error("a sort <key> needs a variable or a macro", key)
                 use_last = key.get("names-use-last")
                 keys.append(
                     m.SortKey(

@@ -1,35 +1,86 @@
-"""Loading styles and locales once: parsed styles and merged locales are cached, keyed by content."""
+"""Loading styles and locales once: parsed styles and merged locales are cached, keyed by content.
+
+Safe under threads: each cache computes a key once even when many threads ask for it at the same moment (the others
+wait for that result instead of parsing the same style again), and every cached value is immutable.
+:func:`clear_caches` empties them all (tests use it to start from a cold cache).
+"""
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import os
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from pathlib import Path
+from typing import Generic, TypeVar
 
+from citekit.csl import locale as _locale
 from citekit.csl.locale import Locale, merge_locale
 from citekit.csl.model import Style
 from citekit.csl.parse import parse_date_part, parse_style
+from citekit.csl.xmlsafe import MAX_BYTES
 from citekit.errors import CSLError
 
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
 
-@functools.lru_cache(maxsize=256)
-def _parse_cached(digest: str, data: bytes, source: str) -> Style:  # noqa: ARG001 - digest is the key
-    return parse_style(data, source)
+
+class _OnceCache(Generic[K, V]):
+    """A bounded least-recently-used cache that computes each key once, whatever the number of threads.
+
+    ``functools.lru_cache`` is thread-safe but lets every thread that misses compute the value itself: eight
+    threads starting on a cold cache would parse the same 200 kB style eight times.  Here the first thread computes
+    under the key's own lock and the others wait for it; different keys are computed in parallel.  A failure is not
+    cached (the next call raises it again, from a fresh attempt).
+    """
+
+    def __init__(self, maxsize: int) -> None:
+        self._maxsize = maxsize
+        self._values: OrderedDict[K, V] = OrderedDict()
+        self._key_locks: dict[K, threading.Lock] = {}
+        self._lock = threading.Lock()
+
+    def get(self, key: K, compute: Callable[[], V]) -> V:
+        with self._lock:
+            if key in self._values:
+                self._values.move_to_end(key)
+                return self._values[key]
+            key_lock = self._key_locks.setdefault(key, threading.Lock())
+        with key_lock:
+            with self._lock:
+                if key in self._values:  # another thread computed it while this one waited
+                    return self._values[key]
+            try:
+                value = compute()
+            except BaseException:
+                with self._lock:
+                    self._key_locks.pop(key, None)
+                raise
+            with self._lock:
+                # Stored before the key's lock is dropped, so a thread arriving now finds the value.
+                self._values[key] = value
+                self._key_locks.pop(key, None)
+                while len(self._values) > self._maxsize:
+                    self._values.popitem(last=False)
+            return value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._values.clear()
+
+
+# Keyed by the text's digest, not the text: a cache key keeps its bytes alive, and styles can be megabytes.
+_styles: _OnceCache[tuple[str, str], Style] = _OnceCache(256)
+_files: _OnceCache[tuple[str, int, int], Style] = _OnceCache(512)
+# Style has eq=False, so a style is its own key by identity (and the key keeps it alive).
+_locales: _OnceCache[tuple[Style, str], Locale] = _OnceCache(512)
 
 
 def style_from_text(text: str | bytes, source: str = "style") -> Style:
     data = text.encode("utf-8") if isinstance(text, str) else text
-    return _parse_cached(hashlib.sha1(data).hexdigest(), data, source)
-
-
-@functools.lru_cache(maxsize=512)
-def _read_file(path: str, mtime_ns: int, size: int) -> Style:  # noqa: ARG001 - mtime/size invalidate
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise CSLError(f"cannot read the style file: {exc.strerror}", source=path) from None
-    return style_from_text(data, source=os.path.basename(path))
+    _check_size(len(data), source)  # before hashing a file that will be refused anyway
+    return _styles.get((hashlib.sha1(data).hexdigest(), source), lambda: parse_style(data, source))
 
 
 def style_from_path(path: str | os.PathLike[str]) -> Style:
@@ -37,9 +88,39 @@ def style_from_path(path: str | os.PathLike[str]) -> Style:
         stat = os.stat(path)
     except OSError as exc:
         raise CSLError(f"cannot read the style file: {exc.strerror}", source=str(path)) from None
-    return _read_file(str(path), stat.st_mtime_ns, stat.st_size)
+    # The size from stat is checked before reading, so a 50 MB file is refused without being loaded.
+    _check_size(stat.st_size, str(path))
+    key = (str(path), stat.st_mtime_ns, stat.st_size)  # an edited file is read again
+    return _files.get(key, lambda: _read_file(str(path)))
 
 
-@functools.lru_cache(maxsize=512)
+def _read_file(path: str) -> Style:
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise CSLError(f"cannot read the style file: {exc.strerror}", source=path) from None
+    return style_from_text(data, source=os.path.basename(path))
+
+
+def _check_size(size: int, source: str) -> None:
+    if size > MAX_BYTES:
+        raise CSLError(f"file is {size} bytes, more than the {MAX_BYTES} a style may have", source=source)
+
+
 def locale_for(style: Style, lang: str) -> Locale:
-    return merge_locale(lang, style.locales, parse_date_part)  # type: ignore[arg-type]
+    return _locales.get(
+        (style, lang), lambda: merge_locale(lang, style.locales, parse_date_part)  # type: ignore[arg-type]
+    )
+
+
+def clear_caches() -> None:
+    """Forget every parsed style, style file, merged locale and parsed locale file (the next use reads them again).
+
+    For tests that need a cold start, and for a long-running program whose style files changed in a way the
+    modification time does not show.
+    """
+    _styles.clear()
+    _files.clear()
+    _locales.clear()
+    with _locale._file_lock:
+        _locale._file_cache.clear()

@@ -45,6 +45,8 @@ def load_json(text: str, reporter: Reporter) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as error:
         raise reporter.error(f"not valid JSON: {error.msg} (column {error.colno})", line=error.lineno) from None
+    except RecursionError:  # arrays or objects nested thousands deep: no bibliography looks like that
+        raise reporter.error("not valid JSON: arrays or objects nested too deeply to read") from None
 
 
 def _items(data: Any, reporter: Reporter) -> list[Any]:
@@ -111,13 +113,18 @@ def read_csl_yaml(text: str, reporter: Reporter) -> list[Record]:
         yaml: Any = importlib.import_module("yaml")
     except ImportError:
         raise reporter.error("reading CSL-YAML needs PyYAML: pip install 'citekit[yaml]'") from None
+    # BaseLoader: every scalar stays a string (no 2011-11-05 turned into a datetime, no "no" into False).  libyaml's
+    # (when PyYAML has it) is the same loader, much faster, and refuses absurd nesting at once where the pure-Python
+    # one takes minutes to overflow the stack.
+    loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
     try:
-        # BaseLoader: every scalar stays a string (no 2011-11-05 turned into a datetime, no "no" into False).
-        documents = [d for d in yaml.load_all(text, Loader=yaml.BaseLoader) if d is not None]
+        documents = [d for d in yaml.load_all(text, Loader=loader) if d is not None]
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         raise reporter.error(f"not valid YAML: {getattr(error, 'problem', None) or error}", line=line) from None
+    except RecursionError:
+        raise reporter.error("not valid CSL-YAML: lists or mappings nested too deeply to read") from None
     if not documents:
         return []
     return items_to_records(_items(documents[0], reporter), reporter, yaml=True)

@@ -155,10 +155,16 @@ def _pylatexenc_symbol(name: str) -> str | None:
     return None
 
 
+# Real fields nest braces a few levels deep; a value nested deeper is hostile or broken, and parsing (and rendering)
+# it recursively would overflow Python's stack.
+MAX_NESTING = 100
+
+
 class _Parser:
     def __init__(self, text: str) -> None:
         self.tokens = _tokens(text)
         self.pos = 0
+        self.depth = 0
 
     def parse(self) -> list[_Node]:
         nodes = self._sequence(closing=None)
@@ -167,6 +173,17 @@ class _Parser:
         return nodes
 
     def _sequence(self, closing: str | None) -> list[_Node]:
+        if closing is not None:
+            self.depth += 1
+            if self.depth > MAX_NESTING:
+                raise LatexSyntaxError(f"braces or math nested more than {MAX_NESTING} levels deep")
+        try:
+            return self._sequence_items(closing)
+        finally:
+            if closing is not None:
+                self.depth -= 1
+
+    def _sequence_items(self, closing: str | None) -> list[_Node]:
         nodes: list[_Node] = []
         while self.pos < len(self.tokens):
             token = self.tokens[self.pos]
