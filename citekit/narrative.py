@@ -145,9 +145,13 @@ def narrative_citation(
     )
     author = _author_part(full, bare)
     if not author:
-        raise OptionError(
-            "mode", "narrative", f"the citations of {style.name!r} do not name the author (a numeric style?)"
-        )
+        if head.citation_format in ("numeric", "label"):
+            raise OptionError(
+                "mode", "narrative", f"the citations of {style.name!r} do not name the author (a numeric style)"
+            )
+        # This work's citation names no author (an anonymous or legal work cited by title): missing data never
+        # raises, so the running text gets the citation as the style gives it.
+        return full
     if rules.and_ == "text":
         author = _spell_and(author, _cited_names(rendered), _and_term(style, locale), output)
     if not (bare.startswith("(") and bare.endswith(")")):

@@ -14,10 +14,8 @@ from collections.abc import Iterator
 
 from citekit.csl.tree import Node, Span, Str
 
-_TAG = re.compile(
-    r'<(?P<close>/)?(?P<name>i|b|sup|sub|sc|span)(?P<attrs>(?:\s+[a-z-]+="[^"<>]*")*)\s*>',
-    re.IGNORECASE,
-)
+# CSL rich text is lower-case markup; "<I>" or "<B>" in data is text.
+_TAG = re.compile(r'<(?P<close>/)?(?P<name>i|b|sup|sub|sc|span)(?P<attrs>(?:\s+[a-z-]+="[^"<>]*")*)\s*>')
 _OPENERS = {
     "i": {"font_style": "italic"},
     "b": {"font_weight": "bold"},
@@ -54,7 +52,7 @@ def _parse(text: str) -> list[Node]:
     if not _MARKUP_HINT.search(text):
         return [Str(text)]
     root: list[Node] = []
-    stack: list[tuple[str, list[Node], Span | None]] = [("", root, None)]
+    stack: list[tuple[str, list[Node], Span | None, str]] = [("", root, None, "")]
     pos = 0
     for match in _TAG.finditer(text):
         _add_text(stack[-1][1], text[pos : match.start()])
@@ -62,7 +60,7 @@ def _parse(text: str) -> list[Node]:
         name = match.group("name").lower()
         if match.group("close"):
             if stack[-1][0] == name:
-                _, _, span = stack.pop()
+                _, _, span, _ = stack.pop()
                 if span is not None:
                     stack[-1][1].append(span)
             else:
@@ -72,13 +70,13 @@ def _parse(text: str) -> list[Node]:
         if span is None:
             _add_text(stack[-1][1], match.group(0))
             continue
-        stack.append((name, span.children, span))
+        stack.append((name, span.children, span, match.group(0)))
     _add_text(stack[-1][1], text[pos:])
-    # Unclosed tags: keep their content, formatted, rather than dropping it.
+    # An opening tag that is never closed was not markup: it stays as text, and so does what follows it.
     while len(stack) > 1:
-        _, _, span = stack.pop()
-        if span is not None:
-            stack[-1][1].append(span)
+        _, children, _, tag = stack.pop()
+        stack[-1][1].append(Str(tag))
+        stack[-1][1].extend(children)
     return _quotes(root)
 
 
