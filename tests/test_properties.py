@@ -35,10 +35,7 @@ def examples(n: int) -> Any:
         max_examples=n * SCALE,
         deadline=None,  # 1,000-name lists and the first use of a style are slow; only correctness is tested here
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-        print_blob=True,  # a failure prints the line that replays it
-        # CI explores the same examples on every run (a new finding belongs to a developer's run, not to a
-        # landing); elsewhere each run explores new ones.
-        derandomize=bool(os.environ.get("CI")),
+        print_blob=True,  # a failure prints the line that replays it (CI replays fixed examples: conftest.py)
     )
 
 
