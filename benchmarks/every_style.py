@@ -2,7 +2,7 @@
 
 Run from the checkout::
 
-    .venv/bin/python benchmarks/every_style.py                  # every style (~10,800), both cores, ~25 min
+    .venv/bin/python benchmarks/every_style.py                  # every style (~10,800), both cores, ~10-20 min
     .venv/bin/python benchmarks/every_style.py --sample 300     # 300 styles drawn with --seed (default 2011)
     .venv/bin/python benchmarks/every_style.py --styles apa ieee --output html
 
