@@ -1,7 +1,7 @@
 """A seeded sample of the official styles renders the development corpus without a single exception.
 
 The full run (every one of the ~10,800 official styles) is ``benchmarks/every_style.py``, recorded in
-docs/robustness.md; this is the same code on 200 styles (150 in text, 50 more in HTML), about 25 s on two cores.
+docs/robustness.md; this is the same code on 200 styles (150 in text, 50 more in HTML), under 10 s on two cores.
 The sample changes with ``CITEKIT_STYLE_SEED`` (default 2011), so a failure can be replayed with the same seed.
 """
 

@@ -9,7 +9,7 @@ example is formatted with one of the four main profiles, in one mode and output 
 other exception fails the test.
 
 Examples per run: 250 single records, 150 HTML well-formedness checks, 60 citation clusters and 60 bibliographies
-(520 in all, about 30 s on two cores).  ``CITEKIT_HYPOTHESIS_EXAMPLES`` multiplies them for a longer hunt
+(520 in all, about 10 s on two cores).  ``CITEKIT_HYPOTHESIS_EXAMPLES`` multiplies them for a longer hunt
 (``CITEKIT_HYPOTHESIS_EXAMPLES=20 .venv/bin/pytest tests/test_properties.py``).
 """
 
