@@ -210,6 +210,8 @@ def _name(value: Any) -> NameData | None:
     literal = _name_text(value.get("literal"))
     family = _name_text(value.get("family"))
     given = _name_text(value.get("given"))
+    # A name that is only markup ("<i></i>") names nobody, as in citeproc-js.
+    literal, family, given = (part if _visible(part) else "" for part in (literal, family, given))
     if literal:
         return NameData(literal=literal)
     if not family and not given:
@@ -295,6 +297,13 @@ def _s(value: Any) -> str:
     if value is None:
         return ""
     return str(value).strip()
+
+
+_TAGS = re.compile(r"<[^<>]*>")
+
+
+def _visible(text: str) -> bool:
+    return bool(_TAGS.sub("", text).strip())
 
 
 def _name_text(value: Any) -> str:
