@@ -414,7 +414,6 @@ def test_nearly_empty_records_do_not_raise(profile: str, kind: str) -> None:
     assert (got[0].lower(), got[1].lower()) == (citation.lower(), entry.lower())
 
 
-@pytest.mark.xfail(reason="citeproc-js capitalises a term opening an entry or note ('N.d.'); citekit not yet")
 @pytest.mark.parametrize(
     ("profile", "kind"), [("apa", "book"), ("chicago", "book"), ("chicago-author-date", "webpage")]
 )

@@ -193,6 +193,8 @@ class Processor:
         ctx = self.context(item, in_bibliography=True, cite=doc.bibliography_cite(item.id), doc=doc)
         nodes = render_elements(specialized(self.style, True, item.type).layout, ctx)
         if nodes:
+            _capitalize_leading_term(Span(list(nodes)))
+        if nodes:
             attach_year_suffix(Span(nodes), ctx.disambiguation.year_suffix)
         if not nodes or all(is_empty(n) for n in nodes):
             return None
@@ -221,13 +223,16 @@ def _spans(node: Node) -> Iterator[Span]:
 
 
 def _capitalize_leading_term(node: Node) -> None:
-    """A cite that opens with a term ("ibid.") starts a sentence: citeproc-js capitalises it."""
-    first = next((leaf for leaf in leaves(node) if leaf.text), None)
+    """A note or entry that opens with a term ("ibid.", "n.d.", even after an opening parenthesis) starts a
+    sentence: citeproc-js capitalises it."""
+    first = next((leaf for leaf in leaves(node) if any(c.isalnum() for c in leaf.text)), None)
     term = next((span for span in _spans(node) if span.role in ("term", "no-date")), None)
-    if first is None or term is None or first is not next(leaves(term), None):
+    if first is None or term is None or not any(leaf is first for leaf in leaves(term)):
         return
-    if first.text[:1].islower():
-        first.text = first.text[0].upper() + first.text[1:]
+    text = first.text
+    index = next(i for i, c in enumerate(text) if c.isalnum())
+    if text[index].islower():
+        first.text = text[:index] + text[index].upper() + text[index + 1 :]
 
 
 def _rstrip(node: Node) -> None:
