@@ -34,11 +34,8 @@ def parse_xml(data: bytes | str, source: str) -> etree._Element:
     raw = data.encode("utf-8") if isinstance(data, str) else data
     if len(raw) > MAX_BYTES:
         raise CSLError(f"file is {len(raw)} bytes, more than the {MAX_BYTES} a style may have", source=source)
-    _check_utf8(raw, source)
-    found = [i for i in (raw.find(b"<!DOCTYPE"), raw.find(b"<!ENTITY")) if i >= 0]
-    if found:
-        at_line = raw.count(b"\n", 0, min(found)) + 1
-        raise CSLError("DOCTYPE and entity declarations are not allowed in CSL files", source=source, line=at_line)
+    check_utf8(raw, source)
+    refuse_declarations(raw, source)
     try:
         root = etree.fromstring(raw, _PARSER)
     except etree.XMLSyntaxError as exc:
@@ -52,7 +49,18 @@ def parse_xml(data: bytes | str, source: str) -> etree._Element:
     return root
 
 
-def _check_utf8(raw: bytes, source: str) -> None:
+def refuse_declarations(raw: bytes, source: str, start: int = 0) -> None:
+    """Refuse a DOCTYPE or ENTITY declaration at or after byte ``start`` (naming its line).
+
+    ``start`` lets a reader that sees a file in chunks search only what is new (plus an overlap it keeps itself).
+    """
+    found = [i for i in (raw.find(b"<!DOCTYPE", start), raw.find(b"<!ENTITY", start)) if i >= 0]
+    if found:
+        at_line = raw.count(b"\n", 0, min(found)) + 1
+        raise CSLError("DOCTYPE and entity declarations are not allowed in CSL files", source=source, line=at_line)
+
+
+def check_utf8(raw: bytes, source: str) -> None:
     """Refuse a file that is not UTF-8 (every official style and locale is).
 
     Not pedantry: the DOCTYPE/ENTITY test is a byte search, which a UTF-16, UTF-7 or EBCDIC file would get past

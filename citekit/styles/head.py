@@ -23,6 +23,7 @@ _NS = f"{{{CSL_NS}}}"
 _FIELDS = ("id", "title", "style_class", "default_locale", "parent", "citation_format")
 _CHUNK = 4096
 _MAX_HEAD = 1024 * 1024  # an <info> longer than this is not a style's head
+_DECLARATION_OVERLAP = len(b"<!DOCTYPE")  # a declaration split across two chunks is still found
 
 
 @attrs.frozen
@@ -60,6 +61,8 @@ def read_head(path: Path) -> StyleHead:
 def _read_head(path: str, mtime_ns: int, size: int) -> StyleHead:  # noqa: ARG001 - the cache key
     from lxml import etree
 
+    from citekit.csl.xmlsafe import check_utf8, refuse_declarations
+
     parser = etree.XMLPullParser(
         events=("start", "end"),
         resolve_entities=False,
@@ -70,13 +73,19 @@ def _read_head(path: str, mtime_ns: int, size: int) -> StyleHead:  # noqa: ARG00
     )
     root_seen = in_info = False
     fields: dict[str, str | None] = {}
-    read = 0
+    head = b""
     try:
         with open(path, "rb") as fh:
             while chunk := fh.read(_CHUNK):
-                read += len(chunk)
-                if read > _MAX_HEAD:
+                # The same byte checks as a whole style gets (citekit.csl.xmlsafe), so a hostile file named by path
+                # is refused in citekit's words, with its line, before the parser sees a byte of it.
+                seen = len(head)
+                head += chunk
+                if len(head) > _MAX_HEAD:
                     raise CSLError("no </info> in the first megabyte: not a CSL style", source=path)
+                if not seen:
+                    check_utf8(head, path)
+                refuse_declarations(head, path, start=max(0, seen - _DECLARATION_OVERLAP))
                 parser.feed(chunk)
                 for event, el in parser.read_events():
                     if not isinstance(el, etree._Element):
