@@ -12,7 +12,7 @@ import pytest
 import citekit
 from citekit.examples import FARR
 from citekit.records import Person, from_csl
-from citekit.writers.bibtex import HELD, escape, rich_to_latex
+from citekit.writers.bibtex import HELD, WriteWarning, escape, left_out, rich_to_latex
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "dev.json"
 
@@ -42,7 +42,9 @@ def test_every_corpus_variable_is_held() -> None:
 
 
 def test_farr_as_bibtex() -> None:
-    assert citekit.write([FARR], "bibtex") == (
+    with pytest.warns(WriteWarning, match=r"'farr2011': available-date, citekit:isbn-electronic, citekit:word-count$"):
+        written = citekit.write([FARR], "bibtex")
+    assert written == (
         "@incollection{farr2011,\n"
         "  author    = {Farr, Michelle},\n"
         "  editor    = {Barnes, Marian and Cotterell, Phil},\n"
@@ -93,3 +95,34 @@ def test_csl_json_writer_is_lossless() -> None:
     assert list(citekit.read(citekit.write([FARR], "csl-json"), "csl-json")) == [FARR]
     with pytest.raises(citekit.OptionError):
         citekit.write([FARR], "endnote")
+
+
+def test_what_bibtex_cannot_hold_is_named_not_dropped_silently() -> None:
+    record = from_csl({
+        "id": "doe", "type": "book", "title": "T", "archive": "Box 3", "number": "7", "collection-number": "12",
+        "author": [{"family": "Doe", "given": "Jan", "suffix": "Jr.", "comma-suffix": True}],
+    })  # fmt: skip
+    assert left_out(record) == ["archive", "author: comma-suffix", "collection-number"]
+    with pytest.warns(WriteWarning) as caught:
+        citekit.write([record], "bibtex")
+    assert len(caught) == 1
+    assert "'doe': archive, author: comma-suffix, collection-number" in str(caught[0].message)
+
+
+def test_one_warning_per_write_names_the_first_records_and_counts_the_rest() -> None:
+    records = [from_csl({"id": f"r{i}", "type": "book", "title": "T", "archive": "A"}) for i in range(8)]
+    with pytest.warns(WriteWarning) as caught:
+        citekit.write(records, "bibtex")
+    assert len(caught) == 1
+    message = str(caught[0].message)
+    assert "'r4': archive" in message and "'r5'" not in message and message.endswith("and 3 more records")
+
+
+def test_a_record_bibtex_holds_whole_writes_without_a_warning() -> None:
+    import warnings
+
+    record = from_csl({"id": "doe", "type": "article-journal", "title": "T", "container-title-short": "J"})
+    assert left_out(record) == []
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        citekit.write([record], "bibtex")

@@ -244,9 +244,52 @@ def _extra_date(record: Record, variable: str) -> Date | None:
     return date_from_csl(value)
 
 
+class WriteWarning(UserWarning):
+    """Some of a record's data has no BibTeX field and was not written (CSL-JSON keeps everything)."""
+
+
+_NAME_FLAGS = ("comma-suffix", "static-ordering", "parse-names")
+_NAMED = 5  # records named in full in the warning; a million-record file gets a count for the rest
+
+
+def left_out(record: Record) -> list[str]:
+    """The CSL variables (and name flags) of ``record`` that :func:`entry` does not write, sorted."""
+    item = record.to_csl()
+    serial = item["type"] in ("article-journal", "article-magazine", "article-newspaper", "periodical")
+    missing = {
+        key
+        for key in item
+        if key not in HELD
+        and key != CITEKIT_PREFIX + "others"  # written as "and others"
+        and not (serial and key == "container-title-short")
+    }
+    if not serial and item.get("number") and item.get("collection-number"):
+        missing.add("collection-number")  # one BibTeX "number" field, and "number" has it
+    for variable in ("author", "editor", "translator", "container-author"):
+        for person in item.get(variable) or ():
+            missing.update(f"{variable}: {flag}" for flag in _NAME_FLAGS if isinstance(person, dict) and flag in person)
+    return sorted(missing)
+
+
 def write_bibtex(records: list[Record]) -> str:
-    """The records as a BibTeX file, one entry each, in order."""
+    """The records as a BibTeX file, one entry each, in order.
+
+    Records with data BibTeX cannot hold are still written; one :class:`WriteWarning` per call names them and
+    what was left out (the first few in full), so that nothing is lost without a word.
+    """
+    lost = [(record.id, missing) for record in records if (missing := left_out(record))]
+    if lost:
+        import warnings
+
+        shown = "; ".join(f"{rid!r}: {', '.join(missing)}" for rid, missing in lost[:_NAMED])
+        more = f"; and {len(lost) - _NAMED} more records" if len(lost) > _NAMED else ""
+        warnings.warn(
+            f"BibTeX has no field for some data, which was not written (write CSL-JSON to keep everything): "
+            f"{shown}{more}",
+            WriteWarning,
+            stacklevel=3,
+        )
     return "\n\n".join(entry(r) for r in records) + ("\n" if records else "")
 
 
-__all__ = ["HELD", "entry", "escape", "rich_to_latex", "write_bibtex"]
+__all__ = ["HELD", "WriteWarning", "entry", "escape", "left_out", "rich_to_latex", "write_bibtex"]
