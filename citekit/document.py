@@ -49,6 +49,10 @@ class Document:
     ) -> None:
         from citekit.csl.processor import Processor
 
+        if isinstance(records, (str, bytes, os.PathLike, Record, Mapping)):
+            # Document("apa") would otherwise iterate the letters of the style name as records.
+            expected = "a list of records (the style comes second, or as style=...; wrap one record in a list)"
+            raise OptionError("records", records, expected)
         _check_choice("casing", casing, ("style", "as-is"))
         resolved, _, effective_locale = _style_and_engine(style, locale, None)
         self.style = resolved

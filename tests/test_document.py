@@ -229,3 +229,10 @@ def test_documents_apply_the_profile_casing_like_format_bibliography() -> None:
     assert "Critical perspectives on user involvement" in styled[0]
     as_is = Document([FARR], "apa", casing="as-is").bibliography()
     assert "Critical Perspectives on User Involvement" in as_is[0]
+
+
+@pytest.mark.parametrize("records", ["apa", {"id": "x", "type": "book", "title": "T"}])
+def test_a_style_name_or_one_record_in_the_records_place_is_refused_clearly(records: object) -> None:
+    with pytest.raises(OptionError) as caught:
+        Document(records)  # type: ignore[arg-type]
+    assert "records" in str(caught.value) and "list of records" in str(caught.value)
