@@ -193,9 +193,9 @@ class Processor:
         ctx = self.context(item, in_bibliography=True, cite=doc.bibliography_cite(item.id), doc=doc)
         nodes = render_elements(specialized(self.style, True, item.type).layout, ctx)
         if nodes:
-            _capitalize_leading_term(Span(list(nodes)))
-        if nodes:
-            attach_year_suffix(Span(nodes), ctx.disambiguation.year_suffix)
+            whole = Span(nodes)
+            _capitalize_leading_term(whole)
+            attach_year_suffix(whole, ctx.disambiguation.year_suffix)
         if not nodes or all(is_empty(n) for n in nodes):
             return None
         fmt = bib.layout.fmt
@@ -226,12 +226,16 @@ def _capitalize_leading_term(node: Node) -> None:
     """A note or entry that opens with a term ("ibid.", "n.d.", even after an opening parenthesis) starts a
     sentence: citeproc-js capitalises it."""
     first = next((leaf for leaf in leaves(node) if any(c.isalnum() for c in leaf.text)), None)
-    term = next((span for span in _spans(node) if span.role in ("term", "no-date")), None)
-    if first is None or term is None or not any(leaf is first for leaf in leaves(term)):
+    if first is None:
         return
     text = first.text
     index = next(i for i, c in enumerate(text) if c.isalnum())
-    if text[index].islower():
+    # Checked before looking for terms, so that the usual entry (a capitalised name) costs no walk of the tree.
+    if not text[index].islower():
+        return
+    if any(
+        span.role in ("term", "no-date") and any(leaf is first for leaf in leaves(span)) for span in _spans(node)
+    ):
         first.text = text[:index] + text[index].upper() + text[index + 1 :]
 
 

@@ -27,6 +27,11 @@ _TYPES = {
 }  # fmt: skip
 # Entry subtypes that keep a CSL type the entry type alone would not.
 _SUBTYPES = {"article-magazine": "magazine", "article-newspaper": "newspaper", "post-weblog": "post-weblog", "post": "post"}
+_SERIALS = ("article-journal", "article-magazine", "article-newspaper", "periodical")
+"""Types whose container is a journal (``journal``, ``shortjournal``, issue as ``number``), not a book."""
+_NAME_FIELDS = (("author", "author"), ("editor", "editor"), ("translator", "translator"),
+                ("container-author", "bookauthor"))  # fmt: skip
+"""The CSL name variables BibTeX holds, and their fields."""
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 HELD = frozenset(
@@ -161,7 +166,10 @@ def _braced_verbatim(value: str) -> str:
 
 def entry(record: Record) -> str:
     """One record as a BibTeX entry."""
-    item = record.to_csl()
+    return _entry(record, record.to_csl())
+
+
+def _entry(record: Record, item: dict[str, Any]) -> str:
     kind, extra = _entry_type(item)
     csl = item["type"]
     fields: list[tuple[str, str]] = []
@@ -170,13 +178,12 @@ def entry(record: Record) -> str:
         if value:
             fields.append((name, value))
 
-    for variable, name in (("author", "author"), ("editor", "editor"), ("translator", "translator"),
-                           ("container-author", "bookauthor")):  # fmt: skip
+    for variable, name in _NAME_FIELDS:
         add(name, _names(item, variable))
     rich = {k: rich_to_latex(str(v)) for k, v in item.items() if isinstance(v, (str, int)) and k != "id"}
     add("title", rich.get("title"))
     add("shorttitle", rich.get("title-short"))
-    serial = csl in ("article-journal", "article-magazine", "article-newspaper", "periodical")
+    serial = csl in _SERIALS
     add("journal" if serial else "booktitle", rich.get("container-title"))
     if serial:
         add("shortjournal", rich.get("container-title-short"))
@@ -254,8 +261,11 @@ _NAMED = 5  # records named in full in the warning; a million-record file gets a
 
 def left_out(record: Record) -> list[str]:
     """The CSL variables (and name flags) of ``record`` that :func:`entry` does not write, sorted."""
-    item = record.to_csl()
-    serial = item["type"] in ("article-journal", "article-magazine", "article-newspaper", "periodical")
+    return _left_out(record.to_csl())
+
+
+def _left_out(item: dict[str, Any]) -> list[str]:
+    serial = item["type"] in _SERIALS
     missing = {
         key
         for key in item
@@ -265,7 +275,7 @@ def left_out(record: Record) -> list[str]:
     }
     if not serial and item.get("number") and item.get("collection-number"):
         missing.add("collection-number")  # one BibTeX "number" field, and "number" has it
-    for variable in ("author", "editor", "translator", "container-author"):
+    for variable, _ in _NAME_FIELDS:
         for person in item.get(variable) or ():
             missing.update(f"{variable}: {flag}" for flag in _NAME_FLAGS if isinstance(person, dict) and flag in person)
     return sorted(missing)
@@ -277,7 +287,8 @@ def write_bibtex(records: list[Record]) -> str:
     Records with data BibTeX cannot hold are still written; one :class:`WriteWarning` per call names them and
     what was left out (the first few in full), so that nothing is lost without a word.
     """
-    lost = [(record.id, missing) for record in records if (missing := left_out(record))]
+    items = [record.to_csl() for record in records]
+    lost = [(item["id"], missing) for item in items if (missing := _left_out(item))]
     if lost:
         import warnings
 
@@ -289,7 +300,7 @@ def write_bibtex(records: list[Record]) -> str:
             WriteWarning,
             stacklevel=3,
         )
-    return "\n\n".join(entry(r) for r in records) + ("\n" if records else "")
+    return "\n\n".join(_entry(r, item) for r, item in zip(records, items)) + ("\n" if records else "")
 
 
 __all__ = ["HELD", "WriteWarning", "entry", "escape", "left_out", "rich_to_latex", "write_bibtex"]
