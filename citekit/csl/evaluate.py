@@ -39,9 +39,13 @@ _NOT_RICH = frozenset({"URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID", "citation-
 def render_elements(elements: Sequence[m.Element], ctx: Context) -> list[Node]:
     out: list[Node] = []
     for element in elements:
-        if type(element) is m.Choose:
+        kind = type(element)
+        if kind is m.Choose:
             # The chosen branch's elements stand in the parent's place, so a group's delimiter goes between them.
-            out.extend(choose_nodes(element, ctx))
+            out.extend(choose_nodes(element, ctx))  # type: ignore[arg-type]
+            continue
+        if kind is m.Absent:
+            ctx.vars_called += element.called  # type: ignore[union-attr]
             continue
         node = render_element(element, ctx)
         if node is not None:
@@ -69,6 +73,9 @@ def render_element(el: m.Element, ctx: Context) -> Node | None:
         return render_number(el, ctx)  # type: ignore[arg-type]
     if kind is m.Label:
         return render_label(el, ctx)  # type: ignore[arg-type]
+    if kind is m.Absent:
+        ctx.vars_called += el.called  # type: ignore[union-attr]
+        return None
     raise TypeError(f"not a CSL element: {el!r}")
 
 

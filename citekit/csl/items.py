@@ -85,6 +85,14 @@ class Item:
     names: Mapping[str, tuple[NameData, ...]]
     dates: Mapping[str, DateData]
     fields: Mapping[str, str]
+    # The variables with a value, for specialising a style to what the item has (see citekit.csl.presence).
+    present: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        present = {name for name, value in self.names.items() if value}
+        present.update(self.dates)
+        present.update(name for name, value in self.fields.items() if value)
+        object.__setattr__(self, "present", frozenset(present))
 
     def has(self, variable: str) -> bool:
         if variable in self.names:

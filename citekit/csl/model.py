@@ -180,7 +180,17 @@ class Choose:
     branches: tuple[Branch, ...]
 
 
-Element = Union[Text, Number, Label, Date, Names, Group, Choose]
+@attrs.frozen(slots=True)
+class Absent:
+    """Stands in a specialised style for elements that call only variables the item lacks.
+
+    They render nothing, but an enclosing group still counts ``called`` variables as called and empty, so it is
+    suppressed exactly as if they had been evaluated."""
+
+    called: int
+
+
+Element = Union[Text, Number, Label, Date, Names, Group, Choose, Absent]
 
 
 @attrs.frozen(slots=True)

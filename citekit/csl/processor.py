@@ -126,7 +126,7 @@ class Processor:
         ctx = Context(
             style=style,
             locale=self.locale,
-            macros=specialized(style, in_bibliography, item.type).macros,
+            macros=specialized(style, in_bibliography, item).macros,
             in_bibliography=in_bibliography,
             item=item,
             cite=cite or CiteInfo(),
@@ -156,7 +156,7 @@ class Processor:
         ctx = self.context(item, in_bibliography=False, cite=info, doc=doc)
         if cite.suppress_author:
             ctx.suppress_first_names = True
-        node = join(render_elements(specialized(self.style, False, item.type).layout, ctx), "")
+        node = join(render_elements(specialized(self.style, False, item).layout, ctx), "")
         if node is None:
             if cite.suppress_author or cite.author_only:
                 return None
@@ -191,7 +191,7 @@ class Processor:
         bib = self.style.bibliography
         assert bib is not None
         ctx = self.context(item, in_bibliography=True, cite=doc.bibliography_cite(item.id), doc=doc)
-        nodes = render_elements(specialized(self.style, True, item.type).layout, ctx)
+        nodes = render_elements(specialized(self.style, True, item).layout, ctx)
         if nodes:
             whole = Span(nodes)
             _capitalize_leading_term(whole)

@@ -10,16 +10,30 @@ renders exactly as the original would.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import attrs
 
 from citekit.csl import model as m
+from citekit.csl.items import Item
+from citekit.csl.presence import PrunedMacros, decide, prune, resolve_choose, splice
+
+
+def specialized(style: m.Style, in_bibliography: bool, item: Item) -> Specialized:
+    """The layout and macros of ``style``'s citation or bibliography for items like ``item``: its type and the
+    variables it has (see :mod:`citekit.csl.presence`)."""
+    return _for_variables(style, in_bibliography, item.type, item.present)
 
 
 @functools.lru_cache(maxsize=4096)
-def specialized(style: m.Style, in_bibliography: bool, item_type: str) -> Specialized:
-    """The layout and macros of ``style``'s citation or bibliography for one item type, made once."""
+def _for_variables(style: m.Style, in_bibliography: bool, item_type: str, present: frozenset[str]) -> Specialized:
+    by_type = _for_type(style, in_bibliography, item_type)
+    macros = PrunedMacros(by_type.macros, present)
+    return Specialized(layout=prune(by_type.layout, present, macros), macros=macros)
+
+
+@functools.lru_cache(maxsize=1024)
+def _for_type(style: m.Style, in_bibliography: bool, item_type: str) -> Specialized:
     macros = style.bibliography_macros if in_bibliography else style.citation_macros
     section = style.bibliography if in_bibliography else style.citation
     layout = section.layout.children if section is not None else ()
@@ -32,7 +46,7 @@ def specialized(style: m.Style, in_bibliography: bool, item_type: str) -> Specia
 @attrs.frozen(eq=False)
 class Specialized:
     layout: tuple[m.Element, ...]
-    macros: dict[str, tuple[m.Element, ...]]
+    macros: Mapping[str, tuple[m.Element, ...]]
 
 
 def specialize(elements: Sequence[m.Element], item_type: str) -> tuple[m.Element, ...]:
@@ -41,13 +55,7 @@ def specialize(elements: Sequence[m.Element], item_type: str) -> tuple[m.Element
     out: list[m.Element] = []
     for element in elements:
         if isinstance(element, m.Choose):
-            choose = _choose(element, item_type)
-            if choose is None:
-                continue
-            if len(choose.branches) == 1 and choose.branches[0].condition is None:
-                out.extend(choose.branches[0].children)
-            else:
-                out.append(choose)
+            splice(out, _choose(element, item_type))
         else:
             out.append(_single(element, item_type))
     return tuple(out)
@@ -65,22 +73,9 @@ def _single(element: m.Element, item_type: str) -> m.Element:
 
 
 def _choose(choose: m.Choose, item_type: str) -> m.Choose | None:
-    branches: list[m.Branch] = []
-    for branch in choose.branches:
-        children = specialize(branch.children, item_type)
-        if branch.condition is None:
-            branches.append(m.Branch(condition=None, children=children))
-            break
-        decided, condition = _condition(branch.condition, item_type)
-        if decided is False:
-            continue
-        if decided is True:
-            branches.append(m.Branch(condition=None, children=children))
-            break
-        branches.append(m.Branch(condition=condition, children=children))
-    if not branches:
-        return None
-    return m.Choose(branches=tuple(branches))
+    return resolve_choose(
+        choose, lambda cond: _condition(cond, item_type), lambda children: specialize(children, item_type)
+    )
 
 
 def _condition(cond: m.Condition, item_type: str) -> tuple[bool | None, m.Condition]:
@@ -88,20 +83,4 @@ def _condition(cond: m.Condition, item_type: str) -> tuple[bool | None, m.Condit
     type tests."""
     if not cond.types:
         return None, cond
-    matches = [t == item_type for t in cond.types]
-    rest = attrs.evolve(cond, types=())
-    dynamic = bool(
-        rest.variables or rest.is_numeric or rest.is_uncertain_date or rest.locators or rest.positions
-        or rest.disambiguate is not None
-    )  # fmt: skip
-    if cond.match == "any":
-        if any(matches):
-            return True, cond
-        return (None, rest) if dynamic else (False, cond)
-    if cond.match == "none":
-        if any(matches):
-            return False, cond
-        return (None, rest) if dynamic else (True, cond)
-    if not all(matches):
-        return False, cond
-    return (None, rest) if dynamic else (True, cond)
+    return decide(cond, [t == item_type for t in cond.types], attrs.evolve(cond, types=()))
