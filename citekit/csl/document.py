@@ -57,7 +57,12 @@ class Document:
         return render_cluster(self, index)
 
 
-def plan_document(processor: Processor, items: Sequence[Item], clusters: list[Cluster]) -> Document:
+def plan_document(
+    processor: Processor, items: Sequence[Item], clusters: list[Cluster], *, citations: bool = True
+) -> Document:
+    """The plan for rendering ``clusters`` and the bibliography of ``items``.  ``citations``: whether cites will
+    be rendered; without them only year suffixes (all a bibliography takes from disambiguation) are worked out.
+    """
     registry: dict[str, Item] = {}
     for item in items:
         registry.setdefault(item.id, item)
@@ -89,9 +94,10 @@ def plan_document(processor: Processor, items: Sequence[Item], clusters: list[Cl
             doc.numbers = {item_id: n for n, item_id in enumerate(doc.bibliography_order, start=1)}
     doc.infos = [[attrs.evolve(info, citation_number=doc.numbers.get(cite.id)) for cite, info in zip(c.cites, row)]
                  for c, row in zip(clusters, doc.infos)]  # fmt: skip
-    from citekit.csl.disambiguate import disambiguate
+    if citations or processor.style.citation.disambiguate_add_year_suffix:
+        from citekit.csl.disambiguate import disambiguate
 
-    disambiguate(doc)
+        disambiguate(doc)
     return doc
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 import unicodedata
@@ -325,6 +326,7 @@ def _join_words(first: str, second: str) -> str:
     return first or second
 
 
+@functools.lru_cache(maxsize=16384)
 def initialize(given: str, initialize_with: str, initialize: bool, with_hyphen: bool) -> str:
     """Given names as initials: "Jean-Paul Marie" -> "J.-P. M." (initialize_with "." and hyphens kept).
 

@@ -99,7 +99,7 @@ class Processor:
         if self.style.bibliography is None:
             return []
         bib = self.style.bibliography
-        doc = self._plan(items, clusters)
+        doc = self._plan(items, clusters, citations=False)
         render = get_renderer(output)
         trees = []
         for item_id in doc.bibliography_order:
@@ -115,9 +115,11 @@ class Processor:
 
     # Internals
 
-    def _plan(self, items: Sequence[Mapping[str, Any]], clusters: Sequence[Cluster]) -> Document:
+    def _plan(
+        self, items: Sequence[Mapping[str, Any]], clusters: Sequence[Cluster], *, citations: bool = True
+    ) -> Document:
         parsed = [item_from_csl(data) for data in items]
-        return plan_document(self, parsed, list(clusters))
+        return plan_document(self, parsed, list(clusters), citations=citations)
 
     def context(
         self, item: Item, *, in_bibliography: bool, cite: CiteInfo | None = None, doc: Document | None = None
@@ -137,7 +139,7 @@ class Processor:
 
     def sorted_ids(self, items: Sequence[Mapping[str, Any]]) -> list[str]:
         """The ids of ``items`` in the bibliography's order (registration order for styles without one)."""
-        return list(self._plan(items, []).bibliography_order)
+        return list(self._plan(items, [], citations=False).bibliography_order)
 
     @property
     def bibliography_settings(self) -> m.Bibliography | None:

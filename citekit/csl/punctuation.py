@@ -8,12 +8,10 @@ across formatting boundaries (never across quote marks, which are visible text).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import attrs
 
 from citekit.csl.locale import Locale
-from citekit.csl.tree import Node, Span, Str, leaves
+from citekit.csl.tree import Node, Span, Str
 
 TEXT, OPEN, CLOSE, QUOTE_OPEN, QUOTE_CLOSE = range(5)
 
@@ -44,7 +42,8 @@ class QuoteMarks:
 
 
 def linearize(node: Node, marks: QuoteMarks, punctuation_in_quote: bool) -> list[Token]:
-    tokens = list(_walk(node, marks, None))
+    tokens: list[Token] = []
+    _walk(node, marks, None, tokens)
     # Marks collide first (":" then "!" leaves "!"), then what follows a closing quote moves in, where it
     # may meet the quote's own last mark.
     _fix_collisions(tokens)
@@ -54,12 +53,15 @@ def linearize(node: Node, marks: QuoteMarks, punctuation_in_quote: bool) -> list
     return tokens
 
 
-def _walk(node: Node, marks: QuoteMarks, enclosing_outer: bool | None) -> Iterator[Token]:
-    """``enclosing_outer``: whether the nearest enclosing quotes use the outer marks (None: not quoted)."""
-    if isinstance(node, Str):
+def _walk(node: Node, marks: QuoteMarks, enclosing_outer: bool | None, out: list[Token]) -> bool:
+    """Append ``node``'s tokens to ``out``; whether it had any text.  ``enclosing_outer``: whether the nearest
+    enclosing quotes use the outer marks (None: not quoted)."""
+    if type(node) is Str:
         if node.text:
-            yield Token(TEXT, node.text, origin=node.origin)
-        return
+            out.append(Token(TEXT, node.text, origin=node.origin))
+            return True
+        return False
+    assert isinstance(node, Span)
     outer = enclosing_outer
     literal = ""
     if node.quotes:
@@ -72,19 +74,24 @@ def _walk(node: Node, marks: QuoteMarks, enclosing_outer: bool | None) -> Iterat
             outer = None
         else:
             outer = (kind if kind is not None else True) if enclosing_outer is None else not enclosing_outer
-        yield Token(QUOTE_OPEN, literal or (marks.open if outer else marks.open_inner))
-    if not any(leaf.text for leaf in leaves(node)):
-        return  # no text inside: no quote marks and no empty formatting either
+        out.append(Token(QUOTE_OPEN, literal or (marks.open if outer else marks.open_inner)))
+    start = len(out)
     formatted = _is_formatted(node)
     if formatted:
-        yield Token(OPEN, span=node)
+        out.append(Token(OPEN, span=node))
+    has_text = False
     for child in node.children:
-        yield from _walk(child, marks, outer)
+        if _walk(child, marks, outer, out):
+            has_text = True
+    if not has_text:
+        del out[start:]  # no text inside: no empty formatting and no closing quote
+        return False
     if formatted:
-        yield Token(CLOSE, span=node)
+        out.append(Token(CLOSE, span=node))
     if node.quotes:
         closing = _LITERAL_CLOSERS.get(literal, "") if literal else (marks.close if outer else marks.close_inner)
-        yield Token(QUOTE_CLOSE, closing, origin=node.origin)
+        out.append(Token(QUOTE_CLOSE, closing, origin=node.origin))
+    return True
 
 
 _LITERAL_CLOSERS = {"\u201c": "\u201d", "\u2018": "\u2019"}
