@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 import attrs
 
 from citekit.csl.items import Item, NameKey
 from citekit.csl.locale import Locale
-from citekit.csl.model import Element, Names, Style
+from citekit.csl.model import Names, Style
+
+if TYPE_CHECKING:
+    from citekit.csl.compile import Emit
 
 POSITION_FIRST = 0
 POSITION_SUBSEQUENT = 1
@@ -54,7 +58,7 @@ class Disambiguation:
 class Context:
     style: Style
     locale: Locale
-    macros: Mapping[str, tuple[Element, ...]]
+    macros: Mapping[str, Emit]
     in_bibliography: bool
     item: Item
     cite: CiteInfo = CiteInfo()

@@ -1,14 +1,11 @@
-"""Evaluation: walk a style's elements for one item and build the output tree.
+"""Evaluation of the leaves of a style for one item: variables, terms, values, numbers, labels, and the tests
+conditions are made of.
 
 Every ``render_*`` function returns a node or None (nothing rendered).  Names and dates live in their own
-modules; this one holds the dispatcher, text, numbers, labels, groups, conditions and formatting.
+modules; :mod:`citekit.csl.compile` wires all of them into the closures the processor runs.
 """
 
 from __future__ import annotations
-
-from collections.abc import Iterator, Sequence
-
-import attrs
 
 from citekit.csl import model as m
 from citekit.csl.context import (
@@ -18,7 +15,7 @@ from citekit.csl.context import (
     POSITION_SUBSEQUENT,
     Context,
 )
-from citekit.csl.formatting import apply_formatting, is_cjk, join
+from citekit.csl.formatting import apply_formatting
 from citekit.csl.items import NUMBER_VARIABLES
 from citekit.csl.numbers import is_numeric
 from citekit.csl.numeric_render import label_is_plural, locator_term, render_number_value
@@ -36,73 +33,17 @@ _LABEL_FALLBACK = {
 _NOT_RICH = frozenset({"URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID", "citation-label"})
 
 
-def render_elements(elements: Sequence[m.Element], ctx: Context) -> list[Node]:
-    out: list[Node] = []
-    for element in elements:
-        kind = type(element)
-        if kind is m.Choose:
-            # The chosen branch's elements stand in the parent's place, so a group's delimiter goes between them.
-            out.extend(choose_nodes(element, ctx))  # type: ignore[arg-type]
-            continue
-        if kind is m.Absent:
-            ctx.vars_called += element.called  # type: ignore[union-attr]
-            continue
-        node = render_element(element, ctx)
-        if node is not None:
-            out.append(node)
-    return out
+def term_node(term: str, form: str, plural: bool, ctx: Context) -> Node | None:
+    value = ctx.term(term, form, plural)
+    # "no date" is where an implicit year suffix goes when there is no year ("n.d.-a").
+    return Span([Str(value)], role="no-date" if term == "no date" else "term") if value else None
 
 
-def render_element(el: m.Element, ctx: Context) -> Node | None:
-    kind = type(el)
-    if kind is m.Text:
-        return render_text(el, ctx)  # type: ignore[arg-type]
-    if kind is m.Group:
-        return render_group(el, ctx)  # type: ignore[arg-type]
-    if kind is m.Choose:
-        return render_choose(el, ctx)  # type: ignore[arg-type]
-    if kind is m.Names:
-        from citekit.csl.names import render_names
-
-        return render_names(el, ctx)  # type: ignore[arg-type]
-    if kind is m.Date:
-        from citekit.csl.dates import render_date
-
-        return render_date(el, ctx)  # type: ignore[arg-type]
-    if kind is m.Number:
-        return render_number(el, ctx)  # type: ignore[arg-type]
-    if kind is m.Label:
-        return render_label(el, ctx)  # type: ignore[arg-type]
-    if kind is m.Absent:
-        ctx.vars_called += el.called  # type: ignore[union-attr]
-        return None
-    raise TypeError(f"not a CSL element: {el!r}")
-
-
-def render_text(el: m.Text, ctx: Context) -> Node | None:
-    if el.variable is not None:
-        node = variable_node(el.variable, el.form, ctx)
-        if el.variable != "year-suffix":
-            # citeproc-js does not let an empty year-suffix empty a group: suffixes come after layout.
-            ctx.note_variable(el.variable, node is not None)
-        fmt = el.fmt
-        if fmt.font_style == "italic" and node is not None and is_cjk(node):
-            # citeproc-js sets a CJK variable upright (those scripts have no italics); groups and macros keep it.
-            fmt = attrs.evolve(fmt, font_style=None)
-        return apply_formatting(node, fmt, ctx)
-    if el.macro is not None:
-        # citeproc-js treats a macro like a group: it vanishes when it calls only empty variables.
-        return apply_formatting(_suppressible(ctx.macros[el.macro], "", ctx), el.fmt, ctx)
-    if el.term is not None:
-        value = ctx.term(el.term, el.form, el.plural)
-        # "no date" is where an implicit year suffix goes when there is no year ("n.d.-a").
-        node = Span([Str(value)], role="no-date" if el.term == "no date" else "term") if value else None
-        return apply_formatting(node, el.fmt, ctx, from_locale=True)
-    if not el.value:
-        return None
-    # A style's value may carry the same rich text as data ("&lt;b&gt;friend&lt;/b&gt;", straight quotes).
-    nodes = parse_rich_text(el.value)
-    return apply_formatting(nodes[0] if len(nodes) == 1 else Span(nodes), el.fmt, ctx)
+def value_node(value: str) -> Node:
+    """A style's own text: it may carry the same rich text as data ("&lt;b&gt;friend&lt;/b&gt;", straight
+    quotes)."""
+    nodes = parse_rich_text(value)
+    return nodes[0] if len(nodes) == 1 else Span(nodes)
 
 
 def variable_node(variable: str, form: str, ctx: Context) -> Node | None:
@@ -216,68 +157,7 @@ def render_label(el: m.Label, ctx: Context) -> Node | None:
     return apply_formatting(Str(text), el.fmt, ctx, from_locale=True)
 
 
-def render_group(el: m.Group, ctx: Context) -> Node | None:
-    return apply_formatting(_suppressible(el.children, el.delimiter, ctx), el.fmt, ctx)
-
-
-def _suppressible(children: Sequence[m.Element], delimiter: str, ctx: Context) -> Node | None:
-    """Render ``children`` joined by ``delimiter``, or nothing when they call variables and all are empty."""
-    called, rendered = ctx.vars_called, ctx.vars_rendered
-    ctx.vars_called = ctx.vars_rendered = 0
-    nodes = render_elements(children, ctx)
-    group_called, group_rendered = ctx.vars_called, ctx.vars_rendered
-    ctx.vars_called, ctx.vars_rendered = called + group_called, rendered + group_rendered
-    if not nodes or (group_called > 0 and group_rendered == 0):
-        return None
-    # A nested group that prints something counts as content for the groups around it (citeproc-js):
-    # "[Online]" keeps "Accessed: <no date>. [Online]" from vanishing as a whole.
-    ctx.vars_rendered += 1
-    return join(nodes, delimiter)
-
-
-def render_choose(el: m.Choose, ctx: Context) -> Node | None:
-    return join(choose_nodes(el, ctx), "")
-
-
-def choose_nodes(el: m.Choose, ctx: Context) -> list[Node]:
-    for branch in el.branches:
-        if branch.condition is None or test_condition(branch.condition, ctx):
-            return render_elements(branch.children, ctx)
-    return []
-
-
-def test_condition(cond: m.Condition, ctx: Context) -> bool:
-    # Tests are evaluated lazily, so "any" stops at the first true test and "all"/"none" at the first
-    # deciding one: conditions are the most frequent thing a style evaluates.
-    results = _condition_tests(cond, ctx)
-    if cond.match == "any":
-        return any(results)
-    if cond.match == "none":
-        return not any(results)
-    return all(results)
-
-
-def _condition_tests(cond: m.Condition, ctx: Context) -> Iterator[bool]:
-    item = ctx.item
-    for type_name in cond.types:
-        yield item.type == type_name
-    for variable in cond.variables:
-        yield _has_variable(variable, ctx)
-    for variable in cond.is_numeric:
-        yield _is_numeric_variable(variable, ctx)
-    for variable in cond.is_uncertain_date:
-        date = item.dates.get(variable)
-        yield bool(date and date.circa)
-    for locator in cond.locators:
-        label = ctx.cite.label or "page"
-        yield bool(ctx.cite.locator) and label == locator.replace("sub-verbo", "sub verbo")
-    for position in cond.positions:
-        yield _position_matches(position, ctx)
-    if cond.disambiguate is not None:
-        yield ctx.disambiguation.condition == cond.disambiguate
-
-
-def _has_variable(variable: str, ctx: Context) -> bool:
+def has_variable(variable: str, ctx: Context) -> bool:
     # A variable suppressed by <substitute> is not rendered again, but conditions still see it (citeproc-js).
     cite = ctx.cite
     if variable == "locator":
@@ -293,7 +173,7 @@ def _has_variable(variable: str, ctx: Context) -> bool:
     return ctx.item.has(variable)
 
 
-def _is_numeric_variable(variable: str, ctx: Context) -> bool:
+def is_numeric_variable(variable: str, ctx: Context) -> bool:
     if variable == "locator":
         value = ctx.cite.locator
     elif variable == "citation-number":
@@ -303,7 +183,7 @@ def _is_numeric_variable(variable: str, ctx: Context) -> bool:
     return bool(value) and is_numeric(value)  # type: ignore[arg-type]
 
 
-def _position_matches(position: str, ctx: Context) -> bool:
+def position_matches(position: str, ctx: Context) -> bool:
     if ctx.in_bibliography:
         return False
     current = ctx.cite.position

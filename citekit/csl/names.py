@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 import unicodedata
 
 import attrs
@@ -17,8 +17,16 @@ from citekit.csl.richtext import parse_rich_text
 from citekit.csl.tree import Node, Span, Str
 
 
-def render_names(el: m.Names, ctx: Context, parent: m.Names | None = None) -> Node | None:
-    node = _render_names(el, ctx, parent)
+# A compiled ``<substitute>`` candidate (see citekit.csl.compile): renders one node or None.
+Candidate = Callable[[Context], "Node | None"]
+
+
+def render_names(
+    el: m.Names, ctx: Context, parent: m.Names | None = None, *, substitute: Sequence[Candidate] | None = None
+) -> Node | None:
+    """``el`` rendered; ``parent``: the ``<names>`` whose ``<substitute>`` it is directly in; ``substitute``: its
+    own substitute candidates, compiled."""
+    node = _render_names(el, ctx, parent, substitute)
     if node is not None and ctx.suppress_first_names and parent is None:
         ctx.suppress_first_names = False
         return None
@@ -26,7 +34,9 @@ def render_names(el: m.Names, ctx: Context, parent: m.Names | None = None) -> No
     return Span([node], role="names-element") if node is not None and parent is None else node
 
 
-def _render_names(el: m.Names, ctx: Context, parent: m.Names | None) -> Node | None:
+def _render_names(
+    el: m.Names, ctx: Context, parent: m.Names | None, substitute: Sequence[Candidate] | None
+) -> Node | None:
     parent = parent or ctx.substitute_parent
     if parent is not None and el.inherit_from_parent:
         el = attrs.evolve(el, name=parent.name, et_al=parent.et_al, label=parent.label,
@@ -43,24 +53,18 @@ def _render_names(el: m.Names, ctx: Context, parent: m.Names | None) -> Node | N
                 ctx.rendered_vars.extend(v for v, _ in present)
                 ctx.suppressed.update(v for v, _ in present)
             return apply_formatting(node, el.fmt, ctx)
-    if el.substitute is None:
+    if not substitute:
         return None
-    return _substitute(el, ctx)
+    return _substitute(el, substitute, ctx)
 
 
-def _substitute(el: m.Names, ctx: Context) -> Node | None:
-    assert el.substitute is not None
-    from citekit.csl.evaluate import render_element
-
-    for candidate in el.substitute:
+def _substitute(el: m.Names, candidates: Sequence[Candidate], ctx: Context) -> Node | None:
+    for candidate in candidates:
         saved, saved_parent = ctx.rendered_vars, ctx.substitute_parent
         ctx.rendered_vars = []
         # Shorthand <names variable="x"/> anywhere inside (even within <choose>) takes this element's options.
         ctx.substitute_parent = el
-        if isinstance(candidate, m.Names):
-            node = render_names(candidate, ctx, parent=el)
-        else:
-            node = render_element(candidate, ctx)
+        node = candidate(ctx)
         used = ctx.rendered_vars
         ctx.rendered_vars, ctx.substitute_parent = saved, saved_parent
         if node is not None:

@@ -17,7 +17,7 @@ from citekit.csl import model as m
 from citekit.csl.cites import Cite, Cluster
 from citekit.csl.context import CiteInfo, Context
 from citekit.csl.document import Document, plan_document
-from citekit.csl.evaluate import render_elements
+from citekit.csl.compile import render
 from citekit.csl.formatting import apply_formatting, apply_layout_formatting, join
 from citekit.csl.items import Item, item_from_csl
 from citekit.csl.locale import Locale
@@ -158,7 +158,7 @@ class Processor:
         ctx = self.context(item, in_bibliography=False, cite=info, doc=doc)
         if cite.suppress_author:
             ctx.suppress_first_names = True
-        node = join(render_elements(specialized(self.style, False, item).layout, ctx), "")
+        node = render(specialized(self.style, False, item).layout, ctx)
         if node is None:
             if cite.suppress_author or cite.author_only:
                 return None
@@ -193,7 +193,8 @@ class Processor:
         bib = self.style.bibliography
         assert bib is not None
         ctx = self.context(item, in_bibliography=True, cite=doc.bibliography_cite(item.id), doc=doc)
-        nodes = render_elements(specialized(self.style, True, item).layout, ctx)
+        nodes: list[Node] = []
+        specialized(self.style, True, item).layout(ctx, nodes)
         if nodes:
             whole = Span(nodes)
             _capitalize_leading_term(whole)

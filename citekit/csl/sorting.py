@@ -11,8 +11,7 @@ from typing import TypeVar
 from citekit.csl import model as m
 from citekit.csl.context import Context
 from citekit.csl.dates import sort_string
-from citekit.csl.evaluate import render_elements
-from citekit.csl.formatting import join
+from citekit.csl.compile import render
 from citekit.csl.items import DATE_VARIABLES, NAME_VARIABLES, Item
 from citekit.csl.names import sort_key_for_name
 from citekit.csl.numbers import is_numeric
@@ -46,7 +45,7 @@ def item_sort_values(keys: Sequence[m.SortKey], make_ctx: Callable[[], Context])
         if key.variable is not None:
             value = _variable_value(key.variable, ctx.item, ctx)
         else:
-            node = join(render_elements(ctx.macros[key.macro or ""], ctx), "")
+            node = render(ctx.macros[key.macro or ""], ctx)
             value = _text_or_number(plain_text(node))
         values.append(value)
     return values

@@ -15,38 +15,39 @@ from collections.abc import Mapping, Sequence
 import attrs
 
 from citekit.csl import model as m
+from citekit.csl.compile import CompiledMacros, Emit, compile_sequence
 from citekit.csl.items import Item
 from citekit.csl.presence import PrunedMacros, decide, prune, resolve_choose, splice
 
 
 def specialized(style: m.Style, in_bibliography: bool, item: Item) -> Specialized:
-    """The layout and macros of ``style``'s citation or bibliography for items like ``item``: its type and the
-    variables it has (see :mod:`citekit.csl.presence`)."""
+    """The layout and macros of ``style``'s citation or bibliography for items like ``item`` (its type and the
+    variables it has, see :mod:`citekit.csl.presence`), compiled (see :mod:`citekit.csl.compile`)."""
     return _for_variables(style, in_bibliography, item.type, item.present)
-
-
-@functools.lru_cache(maxsize=4096)
-def _for_variables(style: m.Style, in_bibliography: bool, item_type: str, present: frozenset[str]) -> Specialized:
-    by_type = _for_type(style, in_bibliography, item_type)
-    macros = PrunedMacros(by_type.macros, present)
-    return Specialized(layout=prune(by_type.layout, present, macros), macros=macros)
-
-
-@functools.lru_cache(maxsize=1024)
-def _for_type(style: m.Style, in_bibliography: bool, item_type: str) -> Specialized:
-    macros = style.bibliography_macros if in_bibliography else style.citation_macros
-    section = style.bibliography if in_bibliography else style.citation
-    layout = section.layout.children if section is not None else ()
-    return Specialized(
-        layout=specialize(layout, item_type),
-        macros={name: specialize(body, item_type) for name, body in macros.items()},
-    )
 
 
 @attrs.frozen(eq=False)
 class Specialized:
-    layout: tuple[m.Element, ...]
-    macros: Mapping[str, tuple[m.Element, ...]]
+    layout: Emit
+    macros: Mapping[str, Emit]
+
+
+@functools.lru_cache(maxsize=4096)
+def _for_variables(style: m.Style, in_bibliography: bool, item_type: str, present: frozenset[str]) -> Specialized:
+    layout, macros = _for_type(style, in_bibliography, item_type)
+    pruned = PrunedMacros(macros, present)
+    compiled = CompiledMacros(pruned)
+    return Specialized(layout=compile_sequence(prune(layout, present, pruned), compiled), macros=compiled)
+
+
+@functools.lru_cache(maxsize=1024)
+def _for_type(
+    style: m.Style, in_bibliography: bool, item_type: str
+) -> tuple[tuple[m.Element, ...], dict[str, tuple[m.Element, ...]]]:
+    macros = style.bibliography_macros if in_bibliography else style.citation_macros
+    section = style.bibliography if in_bibliography else style.citation
+    layout = section.layout.children if section is not None else ()
+    return specialize(layout, item_type), {name: specialize(body, item_type) for name, body in macros.items()}
 
 
 def specialize(elements: Sequence[m.Element], item_type: str) -> tuple[m.Element, ...]:
