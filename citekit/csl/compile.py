@@ -31,7 +31,7 @@ from citekit.csl.evaluate import (
     variable_node,
 )
 from citekit.csl.formatting import apply_formatting, is_cjk, join
-from citekit.csl.names import render_names
+from citekit.csl.names import inherit, render_names
 from citekit.csl.tree import Node
 
 Emit = Callable[[Context, list[Node]], None]
@@ -228,6 +228,8 @@ def _candidate(el: m.Element, parent: m.Names, macros: Mapping[str, Emit]) -> Ca
     """One ``<substitute>`` candidate, rendering to a node; a ``<names>`` directly inside takes ``parent``'s
     options."""
     if isinstance(el, m.Names):
+        if el.inherit_from_parent:
+            el = inherit(el, parent)
         inner = None
         if el.substitute is not None:
             inner = tuple(_candidate(candidate, el, macros) for candidate in el.substitute)

@@ -39,9 +39,7 @@ def _render_names(
 ) -> Node | None:
     parent = parent or ctx.substitute_parent
     if parent is not None and el.inherit_from_parent:
-        el = attrs.evolve(el, name=parent.name, et_al=parent.et_al, label=parent.label,
-                          label_before_name=parent.label_before_name, fmt=parent.fmt,
-                          delimiter=parent.delimiter, inherit_from_parent=False)  # fmt: skip
+        el = inherit(el, parent)
     lists = [(v, ctx.item.names.get(v, ())) for v in el.variables if v not in ctx.suppressed]
     present = [(v, names) for v, names in lists if names]
     for variable in el.variables:
@@ -56,6 +54,13 @@ def _render_names(
     if not substitute:
         return None
     return _substitute(el, substitute, ctx)
+
+
+def inherit(el: m.Names, parent: m.Names) -> m.Names:
+    """A bare ``<names variable="x"/>`` inside ``parent``'s ``<substitute>``, with ``parent``'s options."""
+    return attrs.evolve(el, name=parent.name, et_al=parent.et_al, label=parent.label,
+                        label_before_name=parent.label_before_name, fmt=parent.fmt,
+                        delimiter=parent.delimiter, inherit_from_parent=False)  # fmt: skip
 
 
 def _substitute(el: m.Names, candidates: Sequence[Candidate], ctx: Context) -> Node | None:
@@ -226,7 +231,7 @@ def _render_name(name: NameData, el: m.Name, inverted: bool, index: int, ctx: Co
             given = ""
         elif opts.initialize_with is not None:
             given = initialize(given, opts.initialize_with, opts.initialize, opts.initialize_with_hyphen)
-        return Str(sort_key_for_name(attrs.evolve(name, given=given), opts))
+        return Str(sort_key_for_name(name, opts, given))
     given_level = ctx.disambiguation.level_for(name.key, index)
     if given_level and ctx.disambiguation.initials_only:
         given_level = 1 if opts.initialize_with is not None else 0
@@ -280,7 +285,11 @@ def _group(el: m.Name, part: str, pieces: list[tuple[str, bool]], extra: Sequenc
     whole group, suffix included.
     """
     words = [(text, main) for text, main in pieces if text]
-    fmt = next((p.fmt for p in el.parts if p.name == part), None)
+    fmt = None
+    for name_part in el.parts:
+        if name_part.name == part:
+            fmt = name_part.fmt
+            break
     if fmt is None:
         text = ""
         for word, _ in words:
@@ -376,16 +385,19 @@ def _append_word(out: str, word: str) -> str:
     return out + word + " "
 
 
-def sort_key_for_name(name: NameData, opts: m.NameOptions) -> str:
-    """The string a name sorts by: family (with particle unless demoted), then given, then suffix."""
+def sort_key_for_name(name: NameData, opts: m.NameOptions, given: str | None = None) -> str:
+    """The string a name sorts by: family (with particle unless demoted), then given (``given`` in place of the
+    name's own, as shown), then suffix."""
     if name.literal:
         return name.literal
+    if given is None:
+        given = name.given
     if opts.demote_non_dropping_particle in ("display-and-sort", "sort-only"):
         family = name.family
-        given = " ".join(p for p in (name.given, name.dropping_particle, name.non_dropping_particle) if p)
+        given = " ".join(p for p in (given, name.dropping_particle, name.non_dropping_particle) if p)
     else:
         family = _join_particle(name.non_dropping_particle, name.family)
-        given = " ".join(p for p in (name.given, name.dropping_particle) if p)
+        given = " ".join(p for p in (given, name.dropping_particle) if p)
     return " ".join(p for p in (family, given, name.suffix) if p)
 
 

@@ -15,10 +15,11 @@ import attrs
 
 from citekit.csl import model as m
 from citekit.csl.cites import Cite, Cluster
+from citekit.csl.compile import render
 from citekit.csl.context import CiteInfo, Context
 from citekit.csl.document import Document, plan_document
-from citekit.csl.compile import render
 from citekit.csl.formatting import apply_formatting, apply_layout_formatting, join
+from citekit.csl.gcpause import collector_paused
 from citekit.csl.items import Item, item_from_csl
 from citekit.csl.locale import Locale
 from citekit.csl.punctuation import QuoteMarks, linearize
@@ -76,9 +77,10 @@ class Processor:
         links: bool = False,
     ) -> list[str]:
         """Each cluster's final string, in document order.  ``links``: DOIs and URLs as hyperlinks."""
-        doc = self._plan(items, clusters)
         render = get_renderer(output)
-        return [self._finish(self._cluster_tree(doc, index), render, links) for index in range(len(clusters))]
+        with collector_paused():
+            doc = self._plan(items, clusters)
+            return [self._finish(self._cluster_tree(doc, index), render, links) for index in range(len(clusters))]
 
     def citation(
         self, items: Sequence[Mapping[str, Any]], cites: Sequence[Cite], *, output: str = "html", links: bool = False
@@ -98,9 +100,23 @@ class Processor:
         """The bibliography entries in the style's order (items the style prints nothing for are left out)."""
         if self.style.bibliography is None:
             return []
-        bib = self.style.bibliography
-        doc = self._plan(items, clusters, citations=False)
         render = get_renderer(output)
+        with collector_paused():
+            return self._bibliography(items, clusters, render, select, links)
+
+    # Internals
+
+    def _bibliography(
+        self,
+        items: Sequence[Mapping[str, Any]],
+        clusters: Sequence[Cluster],
+        render: Renderer,
+        select: Mapping[str, Any] | None,
+        links: bool,
+    ) -> list[str]:
+        bib = self.style.bibliography
+        assert bib is not None
+        doc = self._plan(items, clusters, citations=False)
         trees = []
         for item_id in doc.bibliography_order:
             item = doc.items[item_id]
@@ -112,8 +128,6 @@ class Processor:
         if bib.subsequent_author_substitute is not None:
             substitute_authors(trees, bib.subsequent_author_substitute, bib.subsequent_author_substitute_rule)
         return [self._finish(tree, render, links) for tree in trees]
-
-    # Internals
 
     def _plan(
         self, items: Sequence[Mapping[str, Any]], clusters: Sequence[Cluster], *, citations: bool = True

@@ -38,16 +38,17 @@ def text_key(text: str) -> str:
 
 def item_sort_values(keys: Sequence[m.SortKey], make_ctx: Callable[[], Context]) -> list[SortValue]:
     values: list[SortValue] = []
+    base: Context | None = None
     for key in keys:
+        if key.variable is not None:
+            base = base or make_ctx()
+            values.append(_variable_value(key.variable, base.item, base))
+            continue
+        # Each macro key is rendered afresh: a <substitute> in one must not suppress variables for the next.
         ctx = make_ctx()
         ctx.sort_mode = True
         ctx.names_min, ctx.names_use_first, ctx.names_use_last = key.names_min, key.names_use_first, key.names_use_last
-        if key.variable is not None:
-            value = _variable_value(key.variable, ctx.item, ctx)
-        else:
-            node = render(ctx.macros[key.macro or ""], ctx)
-            value = _text_or_number(plain_text(node))
-        values.append(value)
+        values.append(_text_or_number(plain_text(render(ctx.macros[key.macro or ""], ctx))))
     return values
 
 

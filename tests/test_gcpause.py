@@ -1,0 +1,83 @@
+"""The processor pauses the cyclic garbage collector only for the length of a call, and counts across threads."""
+
+from __future__ import annotations
+
+import gc
+import threading
+from collections.abc import Iterator
+
+import pytest
+
+from citekit.csl import Cite, Processor
+from citekit.csl.gcpause import collector_paused
+
+ITEM = {"id": "a", "type": "book", "title": "A title", "author": [{"family": "Doe", "given": "Jane"}]}
+
+
+@pytest.fixture
+def collector_on() -> Iterator[None]:
+    was = gc.isenabled()
+    gc.enable()
+    yield
+    if not was:
+        gc.disable()
+
+
+def test_off_during_a_call_and_back_on_after(collector_on: None) -> None:
+    seen: list[bool] = []
+    with collector_paused():
+        seen.append(gc.isenabled())
+    assert seen == [False]
+    assert gc.isenabled()
+
+
+def test_restored_when_the_call_raises(collector_on: None) -> None:
+    with pytest.raises(RuntimeError):
+        with collector_paused():
+            raise RuntimeError("boom")
+    assert gc.isenabled()
+
+
+def test_a_program_that_turned_it_off_keeps_it_off() -> None:
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        if was:
+            gc.enable()
+
+
+def test_overlapping_calls_turn_it_back_on_only_when_the_last_leaves(collector_on: None) -> None:
+    first_in, second_in, first_out = threading.Event(), threading.Event(), threading.Event()
+    states: dict[str, bool] = {}
+
+    def first() -> None:
+        with collector_paused():
+            first_in.set()
+            second_in.wait(5)
+        first_out.set()
+
+    def second() -> None:
+        first_in.wait(5)
+        with collector_paused():
+            second_in.set()
+            first_out.wait(5)
+            states["after the first left"] = gc.isenabled()
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+    assert states == {"after the first left": False}
+    assert gc.isenabled()
+
+
+def test_processor_calls_leave_the_collector_as_they_found_it(collector_on: None) -> None:
+    processor = Processor("apa")
+    assert processor.bibliography([ITEM], output="text")
+    assert processor.citation([ITEM], [Cite(id="a")], output="text") == "(Doe, n.d.)"
+    assert gc.isenabled()
