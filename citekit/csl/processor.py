@@ -7,7 +7,7 @@ and disambiguation are computed over exactly what was given.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -232,13 +232,6 @@ _NO_ITEM = Item("", "", {}, {}, {})
 NO_PRINTED_FORM = "[CSL STYLE ERROR: reference with no printed form.]"
 
 
-def _spans(node: Node) -> Iterator[Span]:
-    if isinstance(node, Span):
-        yield node
-        for child in node.children:
-            yield from _spans(child)
-
-
 def _capitalize_leading_term(node: Node) -> None:
     """A note or entry that opens with a term ("ibid.", "n.d.", even after an opening parenthesis) starts a
     sentence: citeproc-js capitalises it."""
@@ -250,10 +243,21 @@ def _capitalize_leading_term(node: Node) -> None:
     # Checked before looking for terms, so that the usual entry (a capitalised name) costs no walk of the tree.
     if not text[index].islower():
         return
-    if any(
-        span.role in ("term", "no-date") and any(leaf is first for leaf in leaves(span)) for span in _spans(node)
-    ):
+    if _in_term(node, first, False):
         first.text = text[:index] + text[index].upper() + text[index + 1 :]
+
+
+def _in_term(node: Node, leaf: Str, inside: bool) -> bool | None:
+    """Whether ``leaf`` is inside a term span of ``node`` (None: ``leaf`` is not under ``node``)."""
+    if node is leaf:
+        return inside
+    if isinstance(node, Span):
+        inside = inside or node.role in ("term", "no-date")
+        for child in node.children:
+            found = _in_term(child, leaf, inside)
+            if found is not None:
+                return found
+    return None
 
 
 def _rstrip(node: Node) -> None:

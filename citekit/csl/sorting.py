@@ -36,20 +36,14 @@ def text_key(text: str) -> str:
     return " ".join(base.casefold().split()) + "\x00" + text
 
 
-def item_sort_values(keys: Sequence[m.SortKey], make_ctx: Callable[[], Context]) -> list[SortValue]:
-    values: list[SortValue] = []
-    base: Context | None = None
-    for key in keys:
-        if key.variable is not None:
-            base = base or make_ctx()
-            values.append(_variable_value(key.variable, base.item, base))
-            continue
-        # Each macro key is rendered afresh: a <substitute> in one must not suppress variables for the next.
-        ctx = make_ctx()
-        ctx.sort_mode = True
-        ctx.names_min, ctx.names_use_first, ctx.names_use_last = key.names_min, key.names_use_first, key.names_use_last
-        values.append(_text_or_number(plain_text(render(ctx.macros[key.macro or ""], ctx))))
-    return values
+def key_value(key: m.SortKey, make_ctx: Callable[[], Context]) -> SortValue:
+    """One item's value for one sort key."""
+    ctx = make_ctx()
+    if key.variable is not None:
+        return _variable_value(key.variable, ctx.item, ctx)
+    ctx.sort_mode = True
+    ctx.names_min, ctx.names_use_first, ctx.names_use_last = key.names_min, key.names_use_first, key.names_use_last
+    return _text_or_number(plain_text(render(ctx.macros[key.macro or ""], ctx)))
 
 
 def _variable_value(variable: str, item: Item, ctx: Context) -> SortValue:
@@ -81,21 +75,20 @@ def _text_or_number(value: str) -> SortValue:
     return (0, (float("inf"), text_key(value)))
 
 
-def compare(a: list[SortValue], b: list[SortValue], keys: Sequence[m.SortKey]) -> int:
-    for (a_empty, a_value), (b_empty, b_value), key in zip(a, b, keys):
-        if a_empty != b_empty:
-            return -1 if a_empty < b_empty else 1
-        if a_empty:
-            continue
-        if a_value == b_value:
-            continue
-        try:
-            less = bool(a_value < b_value)  # type: ignore[operator]
-        except TypeError:
-            less = str(a_value) < str(b_value)
-        result = -1 if less else 1
-        return result if key.ascending else -result
-    return 0
+def compare(a: SortValue, b: SortValue, key: m.SortKey) -> int:
+    """-1, 0 or 1 as ``a`` sorts before, with or after ``b`` under ``key`` (empty values last either way)."""
+    a_empty, a_value = a
+    b_empty, b_value = b
+    if a_empty != b_empty:
+        return -1 if a_empty < b_empty else 1
+    if a_empty or a_value == b_value:
+        return 0
+    try:
+        less = bool(a_value < b_value)  # type: ignore[operator]
+    except TypeError:
+        less = str(a_value) < str(b_value)
+    result = -1 if less else 1
+    return result if key.ascending else -result
 
 
 Payload = TypeVar("Payload")
@@ -104,11 +97,26 @@ Payload = TypeVar("Payload")
 def sort_by_keys(
     payloads: Sequence[Payload], keys: Sequence[m.SortKey], make_ctx: Callable[[Payload], Context]
 ) -> list[Payload]:
-    """``payloads`` stably sorted by the style's keys, each evaluated in the context ``make_ctx`` gives."""
-    values = [item_sort_values(keys, functools.partial(make_ctx, payload)) for payload in payloads]
+    """``payloads`` stably sorted by the style's keys, each evaluated in the context ``make_ctx`` gives.
+
+    A key is evaluated for an item only when the keys before it tie: the first key decides most comparisons,
+    and later keys (a whole title or source, in some styles) are costly to render."""
+    if not keys:
+        return list(payloads)
+    values: list[list[SortValue | None]] = [[None] * len(keys) for _ in payloads]
+
+    def value(index: int, position: int) -> SortValue:
+        found = values[index][position]
+        if found is None:
+            found = values[index][position] = key_value(keys[position], functools.partial(make_ctx, payloads[index]))
+        return found
 
     def by_keys(a: int, b: int) -> int:
-        return compare(values[a], values[b], keys)
+        for position, key in enumerate(keys):
+            result = compare(value(a, position), value(b, position), key)
+            if result:
+                return result
+        return 0
 
     order = sorted(range(len(payloads)), key=functools.cmp_to_key(by_keys))
     return [payloads[index] for index in order]
