@@ -70,7 +70,8 @@ def disambiguate(doc: Document) -> None:
         _global_givennames(items, state, rule)
 
     by_cite = citation.disambiguate_add_givenname and rule == "by-cite"
-    for group in _ambiguous(items, key):
+    # One item cannot be confused with another: nothing to render and compare.
+    for group in _ambiguous(items, key) if len(items) > 1 else ():
         if (citation.disambiguate_add_names or by_cite) and not _all_alike(group):
             _search_steps(group, state, key, add_names=citation.disambiguate_add_names, givennames=by_cite)
         remaining = _still_ambiguous(group, key)
