@@ -46,6 +46,9 @@ class CompiledMacros(dict[str, Emit]):
         super().__init__()
         self._bodies = bodies
 
+    def body(self, name: str) -> tuple[m.Element, ...]:
+        return self._bodies[name]
+
     def __missing__(self, name: str) -> Emit:
         compiled = compile_sequence(self._bodies[name], self)
         self[name] = compiled
@@ -75,7 +78,7 @@ def _compile(el: m.Element, macros: Mapping[str, Emit]) -> Emit:
     if isinstance(el, m.Text):
         return _text(el, macros)
     if isinstance(el, m.Group):
-        return _suppressible(compile_sequence(el.children, macros), el.delimiter, el.fmt)
+        return _group(el.children, el.delimiter, el.fmt, macros)
     if isinstance(el, m.Choose):
         return _choose(el, macros)
     if isinstance(el, m.Names):
@@ -118,6 +121,9 @@ def _text(el: m.Text, macros: Mapping[str, Emit]) -> Emit:
         return _text_variable(el.variable, el.form, fmt)
     if el.macro is not None:
         # citeproc-js treats a macro like a group: it vanishes when it calls only empty variables.
+        body = macros.body(el.macro) if isinstance(macros, CompiledMacros) else None
+        if body is not None and len(body) == 1 and _group_like(body[0]):
+            return _wrapped(macros[el.macro], fmt)
         return _suppressible(macros[el.macro], "", fmt)
     if el.term is not None:
         term, form, plural = el.term, el.form, el.plural
@@ -167,6 +173,36 @@ def _text_variable(variable: str, form: str, fmt: m.Formatting) -> Emit:
             out.append(node)
 
     return text_variable
+
+
+def _group(
+    children: Sequence[m.Element], delimiter: str, fmt: m.Formatting, macros: Mapping[str, Emit]
+) -> Emit:
+    if len(children) == 1 and _group_like(children[0]):
+        # A group around one group: the inner one decides suppression alone (it renders at most one node, and
+        # counts as content when it does), so the outer one only adds its formatting.
+        return _wrapped(_compile(children[0], macros), fmt)
+    return _suppressible(compile_sequence(children, macros), delimiter, fmt)
+
+
+def _group_like(el: m.Element) -> bool:
+    return isinstance(el, m.Group) or (isinstance(el, m.Text) and el.macro is not None)
+
+
+def _wrapped(inner: Emit, fmt: m.Formatting) -> Emit:
+    """``inner``, a group, inside a group of one with formatting ``fmt``."""
+    if fmt is m.PLAIN:
+        return inner
+
+    def wrapped(ctx: Context, out: list[Node]) -> None:
+        nodes: list[Node] = []
+        inner(ctx, nodes)
+        if nodes:
+            node = apply_formatting(nodes[0], fmt, ctx)
+            if node is not None:
+                out.append(node)
+
+    return wrapped
 
 
 def _suppressible(body: Emit, delimiter: str, fmt: m.Formatting) -> Emit:
