@@ -142,11 +142,14 @@ def item_from_csl(data: Mapping[str, Any]) -> Item:
 # surrogate (JSON "\ud800") cannot even be encoded as UTF-8: it becomes U+FFFD, the replacement character.
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_SUSPECT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _printable(value: Any, depth: int = 0) -> Any:
     """``value`` with the unprintable characters of every string in it (names and dates are nested) removed."""
     if isinstance(value, str):
+        if not _SUSPECT.search(value):
+            return value
         if _UNPRINTABLE.search(value):
             value = _UNPRINTABLE.sub("", value)
         return _SURROGATE.sub("\ufffd", value) if _SURROGATE.search(value) else value
@@ -311,6 +314,8 @@ _TAGS = re.compile(r"<[^<>]*>")
 
 
 def _visible(text: str) -> bool:
+    if "<" not in text:
+        return bool(text.strip())
     return bool(_TAGS.sub("", text).strip())
 
 
