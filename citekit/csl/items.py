@@ -260,14 +260,19 @@ def _name(value: Any) -> NameData | None:
     )
 
 
+_GLUED_PARTICLE = re.compile(r"^([a-z]{1,3}['\u2019]|al-|el-)(\S.*)$")
+
+
 def _split_family_particle(family: str) -> tuple[str, str]:
+    if " " not in family and not family[:1].islower():
+        return "", family  # one capitalised word (the usual family name): no particle to find
     words = family.split(" ")
     index = 0
     while index < len(words) - 1 and _PARTICLE_WORD.match(words[index]):
         index += 1
     if index == 0:
         # "d'Alembert", "al-Hakim": a particle glued to the name by an apostrophe or hyphen.
-        glued = re.match(r"^([a-z]{1,3}['\u2019]|al-|el-)(\S.*)$", family)
+        glued = _GLUED_PARTICLE.match(family)
         if glued and len(words) == 1:
             return glued.group(1), glued.group(2)
         return "", family
