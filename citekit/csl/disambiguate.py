@@ -14,7 +14,7 @@ people who share a family name with someone else, wherever those people are cite
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 import attrs
@@ -70,6 +70,7 @@ def disambiguate(doc: Document) -> None:
         _global_givennames(items, state, rule)
 
     by_cite = citation.disambiguate_add_givenname and rule == "by-cite"
+    order = {item_id: index for index, item_id in enumerate(doc.bibliography_order)}
     # One item cannot be confused with another: nothing to render and compare.
     for group in _ambiguous(items, key) if len(items) > 1 else ():
         if (citation.disambiguate_add_names or by_cite) and not _all_alike(group):
@@ -79,7 +80,7 @@ def disambiguate(doc: Document) -> None:
             state[item.id] = attrs.evolve(state[item.id], condition=True)
         remaining = _still_ambiguous(group, key)
         if citation.disambiguate_add_year_suffix and remaining:
-            _year_suffixes(doc, remaining, key)
+            _year_suffixes(doc, remaining, key, order)
     doc.item_disambiguation = state
 
 
@@ -238,9 +239,9 @@ def _initials(given: str) -> str:
     return "".join(word[:1] for word in given.replace("-", " ").replace(".", " ").split())
 
 
-def _year_suffixes(doc: Document, group: list[Item], key: Callable[[Item], str]) -> None:
-    """Letters in bibliography order, counted separately within each set of items that still render alike."""
-    order = {item_id: index for index, item_id in enumerate(doc.bibliography_order)}
+def _year_suffixes(doc: Document, group: list[Item], key: Callable[[Item], str], order: Mapping[str, int]) -> None:
+    """Letters in bibliography order (``order``: each item's place), counted separately within each set of items
+    that still render alike."""
     clashes: dict[str, list[Item]] = defaultdict(list)
     for item in group:
         clashes[key(item)].append(item)

@@ -25,7 +25,7 @@ from citekit.csl.locale import Locale
 from citekit.csl.punctuation import QuoteMarks, linearize
 from citekit.csl.richtext import parse_rich_text
 from citekit.csl.specialize import specialized
-from citekit.csl.subsequent import substitute_authors
+from citekit.csl.subsequent import AuthorSubstitution
 from citekit.csl.styles_cache import locale_for, style_from_path, style_from_text
 from citekit.csl.tree import Node, Span, Str, find_roles, is_empty, leaves
 from citekit.renderers import Renderer, get_renderer
@@ -117,17 +117,21 @@ class Processor:
         bib = self.style.bibliography
         assert bib is not None
         doc = self._plan(items, clusters, citations=False)
-        trees = []
+        substitution = None
+        if bib.subsequent_author_substitute is not None:
+            substitution = AuthorSubstitution(bib.subsequent_author_substitute, bib.subsequent_author_substitute_rule)
+        entries = []
+        # Each entry is finished as soon as it is rendered: a long bibliography never holds all its trees.
         for item_id in doc.bibliography_order:
             item = doc.items[item_id]
             if select is not None and not _selected(item, select):
                 continue
             tree = self._entry_tree(doc, item)
             if tree is not None:
-                trees.append(tree)
-        if bib.subsequent_author_substitute is not None:
-            substitute_authors(trees, bib.subsequent_author_substitute, bib.subsequent_author_substitute_rule)
-        return [self._finish(tree, render, links) for tree in trees]
+                if substitution is not None:
+                    substitution(tree)
+                entries.append(self._finish(tree, render, links))
+        return entries
 
     def _plan(
         self, items: Sequence[Mapping[str, Any]], clusters: Sequence[Cluster], *, citations: bool = True

@@ -6,19 +6,25 @@ from __future__ import annotations
 from citekit.csl.tree import Node, Span, Str, find_roles, plain_text
 
 
-def substitute_authors(entries: list[Node], substitute: str, rule: str) -> None:
-    previous: list[str] | None = None
-    for entry in entries:
+class AuthorSubstitution:
+    """Applied to each entry in bibliography order; remembers only the previous entry's names, so entries can be
+    finished (and freed) one at a time."""
+
+    def __init__(self, substitute: str, rule: str) -> None:
+        self.substitute = substitute
+        self.rule = rule
+        self.previous: list[str] | None = None
+
+    def __call__(self, entry: Node) -> None:
         element = next(find_roles(entry, "names-element"), None)
         if element is None:
-            previous = None
-            continue
+            self.previous = None
+            return
         # Names compare one by one; an element that printed a substitute (a title, a container) as a whole.
         names = [plain_text(n) for n in find_roles(element, "name")] or [plain_text(element)]
-        current = names
-        if previous is not None and names:
-            _apply(element, names, previous, substitute, rule)
-        previous = current
+        if self.previous is not None and names:
+            _apply(element, names, self.previous, self.substitute, self.rule)
+        self.previous = names
 
 
 def _apply(element: Span, names: list[str], previous: list[str], substitute: str, rule: str) -> None:
