@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import importlib.util
-import json
 import threading
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -143,6 +142,8 @@ def _locales_dir() -> Path:
 
 @functools.lru_cache(maxsize=1)
 def _primary_dialects() -> dict[str, str]:
+    import json  # only a language without a locale file of its own gets here
+
     with open(_locales_dir() / "locales.json", encoding="utf-8") as fh:
         data = json.load(fh)
     return dict(data.get("primary-dialects", {}))

