@@ -119,11 +119,15 @@ class Cold:
 
 def cold_start(label: str, argv: list[str], runs: int, stdin: str | None = None) -> Cold:
     """Wall time of a fresh process, ``runs`` times after one discarded run (which fills the OS file cache and
-    writes the .pyc files, as any second use of an installed package finds them)."""
+    writes the .pyc files, as any second use of an installed package finds them).
+
+    PYTHONDONTWRITEBYTECODE is dropped for these processes: with it set (some shells and CI images set it), a module
+    edited since its .pyc was written is compiled from source in every run, which no installed copy does."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     times: list[float] = []
     for attempt in range(runs + 1):
         start = time.perf_counter()
-        proc = subprocess.run(argv, input=stdin, capture_output=True, text=True, cwd=ROOT, check=False)
+        proc = subprocess.run(argv, input=stdin, capture_output=True, text=True, cwd=ROOT, check=False, env=env)
         elapsed = (time.perf_counter() - start) * 1000
         if proc.returncode != 0:
             raise RuntimeError(f"{label}: exit {proc.returncode}: {proc.stderr.strip()[-2000:]}")
