@@ -104,9 +104,12 @@ def test_eight_threads_mixed_styles_and_outputs_equal_serial(records: list[Recor
     assert covered == set(all_jobs)
 
 
-def test_cold_caches_concurrent_first_use(records: list[Record], parses: list[str]) -> None:
+def test_cold_caches_concurrent_first_use(
+    records: list[Record], parses: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Eight threads start on empty caches with the same styles: each style is parsed once, and every thread gets
     the serial result."""
+    monkeypatch.setenv("CITEKIT_NO_CACHE", "1")  # the in-memory caches, not a disk cache a run may have left
     chosen = [("chicago", "html"), ("apa", "text"), ("nature-digest", "rtf")]
     serial = {job: render(job, records[:20]) for job in chosen}
     styles_cache.clear_caches()
