@@ -211,3 +211,13 @@ def test_where_the_cache_is(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     for off, expected in (("0", tmp_path / "mine"), ("1", None), ("yes", None)):
         monkeypatch.setenv(disk_cache.ENV_OFF, off)
         assert disk_cache.cache_dir() == expected, off
+
+
+def test_objects_read_back_equal_whichever_way_they_are_stored(cache: Path) -> None:
+    # Model objects are stored as their __init__ arguments; names and dates (classes with converters) and the shared
+    # PLAIN the usual way.
+    _, locale = load_apa()
+    for n, value in enumerate([FARR.editor, locale, [PLAIN, PLAIN], {"terms": locale.terms, "issued": FARR.issued}]):
+        disk_cache.store(f"test-{n}", value)
+        assert disk_cache.load(f"test-{n}", type(value)) == value
+    assert disk_cache.load("test-2", list)[0] is PLAIN  # type: ignore[index]
