@@ -188,6 +188,16 @@ def test_a_folder_of_another_user_is_not_read(cache: Path, parses: list[str], mo
     assert parses == ["apa.csl", "apa.csl"]
 
 
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")
+def test_a_folder_others_may_write_to_is_not_used(cache: Path, parses: list[str]) -> None:
+    load_apa()
+    styles_cache.clear_caches()
+    cache.chmod(0o777)
+    load_apa()
+    assert parses == ["apa.csl", "apa.csl"]
+    assert disk_cache.cache_dir() == cache and disk_cache._usable_dir() is None
+
+
 def test_the_oldest_entries_go_beyond_the_limit(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(disk_cache, "MAX_ENTRIES", 2)
     for n in range(3):

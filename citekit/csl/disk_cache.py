@@ -10,8 +10,8 @@ imports); reading them back is cheaper.  The cache is only ever a shortcut:
 - An entry that cannot be read, does not unpickle, or holds something else than its key says is ignored (and
   removed): the style is parsed as if there were no cache.  No cache problem ever reaches the caller.
 - Where: ``$CITEKIT_CACHE_DIR``, else ``$XDG_CACHE_HOME/citekit``, else ``~/.cache/citekit`` (on Windows
-  ``%LOCALAPPDATA%\\citekit\\Cache``).  ``CITEKIT_NO_CACHE=1`` turns it off.  A folder that another user owns is
-  not used: entries are pickles, and a pickle runs code when it is read.
+  ``%LOCALAPPDATA%\\citekit\\Cache``).  ``CITEKIT_NO_CACHE=1`` turns it off.  A folder that another user owns, or
+  that others may write to, is not used: entries are pickles, and a pickle runs code when it is read.
 - At most :data:`MAX_ENTRIES` entries: writing one more removes the oldest.
 """
 
@@ -176,8 +176,9 @@ def _usable_dir(create: bool = False) -> Path | None:
         info = folder.stat()
     except OSError:
         return None
-    # Pickles run code when read: only from a folder of this user's own.
-    if hasattr(os, "getuid") and info.st_uid != os.getuid():
+    # Pickles run code when read: only from a folder of this user's own that no one else may write to (not, say,
+    # /tmp itself, where anyone could leave an entry under a name they can work out).
+    if hasattr(os, "getuid") and (info.st_uid != os.getuid() or info.st_mode & 0o022):
         return None
     return folder
 
