@@ -345,8 +345,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         for cold in colds:
             print(f"  {cold.label:<46} {cold.median:8.1f}   (min {min(cold.runs_ms):.1f}, max {max(cold.runs_ms):.1f})")
-        ours = colds[1].median
-        print(f"  budget: citekit cold <= {BUDGET_COLD_MS:.0f} ms: {ours:.1f} -> {'met' if ours <= BUDGET_COLD_MS else 'NOT met'}")
+        for cold in colds[1:3]:
+            verdict = "met" if cold.median <= BUDGET_COLD_MS else "NOT met"
+            print(f"  budget: cold <= {BUDGET_COLD_MS:.0f} ms, {cold.label}: {cold.median:.1f} -> {verdict}")
         sys.stdout.flush()
 
     if not args.skip_memory and args.memory_records > 0:

@@ -14,9 +14,6 @@ from typing import TYPE_CHECKING
 from citekit.api import OptionError, format_bibliography, format_citation
 from citekit.engines import EngineNotFoundError
 from citekit.errors import CitekitError, CSLError, RecordError, StyleNotFoundError
-from citekit.readers import read  # light: each format's parser is imported when it is used
-from citekit.readers.errors import ReadError, ReadResult, ReadWarning
-from citekit.layout import format_bibliography_document
 from citekit.records import (
     Book,
     BookChapter,
@@ -33,7 +30,6 @@ from citekit.records import (
     from_csl,
 )
 from citekit.styles import ProfileError
-from citekit.writers import write
 
 
 def _version() -> str:
@@ -79,14 +75,31 @@ __all__ = [
 
 if TYPE_CHECKING:
     from citekit.document import Document
+    from citekit.layout import format_bibliography_document
+    from citekit.readers import read
+    from citekit.readers.errors import ReadError, ReadResult, ReadWarning
+    from citekit.writers import write
+
+# Public names whose modules a program that only formats never needs: imported on first access (the readers and
+# writers bring json and their own tables, Document the processor).  `from citekit import read` works the same.
+_LAZY = {
+    "Document": "citekit.document",
+    "format_bibliography_document": "citekit.layout",
+    "read": "citekit.readers",
+    "ReadError": "citekit.readers.errors",
+    "ReadResult": "citekit.readers.errors",
+    "ReadWarning": "citekit.readers.errors",
+    "write": "citekit.writers",
+}
 
 
 def __getattr__(name: str) -> object:
-    # Document loads the processor; importing it lazily keeps `import citekit` light.
-    if name == "Document":
-        from citekit.document import Document
+    if name in _LAZY:
+        import importlib
 
-        return Document
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value  # found directly from now on
+        return value
     if name == "__version__":
         # Reading the installed metadata costs more than the rest of the import: only when asked.
         return _version()

@@ -19,7 +19,6 @@ by accident; where the profile has no such rule, the full name is used throughou
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
@@ -157,6 +156,8 @@ def narrative_citation(
     if not (bare.startswith("(") and bare.endswith(")")):
         bare = f"({bare})"
     if defined is not None:
+        import html  # here: html.entities is a large table that only html output needs
+
         abbreviation = html.escape(defined.abbreviation, quote=False) if output == "html" else defined.abbreviation
         bare = f"({abbreviation}, {bare[1:]}"
     return f"{author} {bare}"
@@ -196,6 +197,8 @@ def _spell_and(author: str, names: Sequence[Mapping[str, Any]], term: str, outpu
     last = names[-1]
     shown = str(last.get("literal") or last.get("family") or "")
     if output == "html":
+        import html
+
         shown = html.escape(shown, quote=False).replace("&amp;", "&#38;")
     before = author.rfind(shown) if shown else -1
     if before < 0:

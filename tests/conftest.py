@@ -7,6 +7,7 @@ import subprocess
 import sys
 import sysconfig
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings
@@ -18,6 +19,26 @@ if os.environ.get("CI"):
     settings.load_profile("ci")
 
 CHECKOUT = Path(__file__).resolve().parents[1]
+
+# The suite parses thousands of styles: none of them goes to the developer's own disk cache (nor do the processes
+# the tests start, which inherit this).  tests/test_disk_cache.py turns the cache on in a folder of its own.
+os.environ["CITEKIT_NO_CACHE"] = "1"
+
+
+@pytest.fixture
+def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The source names of the styles parsed from XML during the test (not found in a cache), in order."""
+    from citekit.csl import styles_cache
+
+    seen: list[str] = []
+    real = styles_cache.parse_style
+
+    def counting(data: bytes | str, source: str = "style") -> Any:
+        seen.append(source)
+        return real(data, source)
+
+    monkeypatch.setattr(styles_cache, "parse_style", counting)
+    return seen
 
 
 @pytest.fixture(scope="session")

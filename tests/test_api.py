@@ -315,3 +315,31 @@ def test_import_is_light() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_formatting_loads_only_what_it_uses() -> None:
+    # A cold start pays for every module it imports: reading, writing and document layout are imported on first
+    # use of their names (citekit.__getattr__), not by formatting.
+    code = (
+        "import sys, citekit, citekit.examples; citekit.format_citation(citekit.examples.FARR, 'apa');"
+        " print([m for m in ('citekit.readers', 'citekit.writers', 'citekit.layout', 'citekit.document')"
+        " if m in sys.modules])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_lazy_names_are_the_modules_own() -> None:
+    from citekit.document import Document
+    from citekit.layout import format_bibliography_document
+    from citekit.readers import read
+    from citekit.readers.errors import ReadError, ReadResult, ReadWarning
+    from citekit.writers import write
+
+    namespace: dict[str, object] = {}
+    exec("from citekit import *", namespace)
+    assert set(citekit.__all__) <= set(namespace)
+    lazy = (Document, format_bibliography_document, read, ReadError, ReadResult, ReadWarning, write)
+    assert all(namespace[obj.__name__] is obj for obj in lazy)
+    with pytest.raises(AttributeError, match="no attribute 'nothing_here'"):
+        citekit.nothing_here  # noqa: B018

@@ -104,20 +104,16 @@ def test_eight_threads_mixed_styles_and_outputs_equal_serial(records: list[Recor
     assert covered == set(all_jobs)
 
 
-def test_cold_caches_concurrent_first_use(records: list[Record], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cold_caches_concurrent_first_use(
+    records: list[Record], parses: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Eight threads start on empty caches with the same styles: each style is parsed once, and every thread gets
     the serial result."""
+    monkeypatch.setenv("CITEKIT_NO_CACHE", "1")  # the in-memory caches, not a disk cache a run may have left
     chosen = [("chicago", "html"), ("apa", "text"), ("nature-digest", "rtf")]
     serial = {job: render(job, records[:20]) for job in chosen}
-    parses: list[str] = []
-    real_parse = styles_cache.parse_style
-
-    def counting_parse(data: bytes | str, source: str = "style") -> Any:
-        parses.append(source)
-        return real_parse(data, source)
-
-    monkeypatch.setattr(styles_cache, "parse_style", counting_parse)
     styles_cache.clear_caches()
+    parses.clear()  # the threads' parses only
     # citekit.styles caches what it read of the style files' heads too: empty those as well.
     from citekit.styles import catalog, head
 

@@ -303,6 +303,16 @@ def test_available_styles_lists_every_official_style() -> None:
     assert by_id["nature"].default_locale == "en-GB"
 
 
+def test_looking_up_one_id_by_its_file_name_agrees_with_the_listing() -> None:
+    # official_style_file stats two files instead of listing the folders: it must give what the listing gives.
+    from citekit.styles.catalog import _index
+
+    listing = _index()
+    assert all(official_style_file(style_id) == entry for style_id, entry in listing.items())
+    for not_an_id in ("APA", "../apa", "dependent/apa", "apa.csl", "", "no-such-style-anywhere"):
+        assert official_style_file(not_an_id) is None, not_an_id
+
+
 def test_style_info_of_a_dependent_style_has_its_parent_class() -> None:
     info = style_info("vancouver-nlm")
     assert info.dependent and info.parent == "nlm-citation-sequence"

@@ -8,11 +8,11 @@ white space between them.
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from citekit._resources import resource
 from citekit.casing.words import MINOR_WORDS, Word
 
 __all__ = ["Lexicon", "Name", "load_lexicon"]
@@ -125,5 +125,5 @@ def parse_lexicon(text: str) -> Lexicon:
 @functools.lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The lexicon shipped with citekit (read once)."""
-    text = importlib.resources.files("citekit.casing").joinpath("lexicon.txt").read_text(encoding="utf-8")
+    text = resource("citekit.casing", "lexicon.txt").read_text(encoding="utf-8")
     return parse_lexicon(text)

@@ -8,18 +8,20 @@ from __future__ import annotations
 
 import functools
 import importlib.util
-import json
 import threading
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
-from lxml import etree
 
 from citekit.csl.model import DatePart
 from citekit.csl.numbers import OrdinalTerm
 from citekit.csl.xmlsafe import XML_LANG, children, line_of, local_name, parse_xml
 from citekit.errors import CSLError
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 FALLBACK_LANG = "en-US"
 
@@ -143,6 +145,8 @@ def _locales_dir() -> Path:
 
 @functools.lru_cache(maxsize=1)
 def _primary_dialects() -> dict[str, str]:
+    import json  # only a language without a locale file of its own gets here
+
     with open(_locales_dir() / "locales.json", encoding="utf-8") as fh:
         data = json.load(fh)
     return dict(data.get("primary-dialects", {}))
@@ -157,6 +161,17 @@ def locale_file_lang(lang: str) -> str | None:
     if primary and (directory / f"locales-{primary}.xml").is_file():
         return primary
     return None
+
+
+def locale_files(lang: str) -> list[Path]:
+    """The locale files :func:`merge_locale` reads for ``lang``, in its order (none for a language without one)."""
+    found: list[Path] = []
+    for file_lang in (lang, FALLBACK_LANG):
+        served = locale_file_lang(file_lang)
+        path = _locales_dir() / f"locales-{served}.xml" if served else None
+        if path is not None and path not in found:
+            found.append(path)
+    return found
 
 
 _file_lock = threading.Lock()

@@ -7,7 +7,7 @@ are resolved while parsing, so each ``Names`` element carries the options that a
 
 from __future__ import annotations
 
-from typing import Union
+from typing import Any, SupportsIndex, Union
 
 import attrs
 
@@ -37,6 +37,13 @@ class Formatting:
             or self.text_decoration
             or self.vertical_align
         )
+
+    def __reduce_ex__(self, protocol: SupportsIndex) -> str | tuple[Any, ...]:
+        # PLAIN is tested by identity (citekit.csl.formatting): a style read back from the disk cache must hold
+        # the one PLAIN, not an equal copy, so it is pickled by name.
+        if self is PLAIN:
+            return "PLAIN"
+        return super().__reduce_ex__(protocol)
 
 
 PLAIN = Formatting()

@@ -75,7 +75,8 @@ def parse_date_part(el: etree._Element) -> m.DatePart:
 
 def parse_formatting(el: etree._Element) -> m.Formatting:
     get = el.get
-    if not any(a in el.attrib for a in _FORMAT_ATTRS):
+    # One list of names, not el.attrib per test: lxml builds a new attrib proxy on every access.
+    if _FORMAT_ATTRS.isdisjoint(el.keys()):
         return m.PLAIN
     text_case = get("text-case")
     if text_case is not None and text_case not in TEXT_CASES:
@@ -96,18 +97,20 @@ def parse_formatting(el: etree._Element) -> m.Formatting:
     )
 
 
-_FORMAT_ATTRS = (
-    "prefix",
-    "suffix",
-    "font-style",
-    "font-variant",
-    "font-weight",
-    "text-decoration",
-    "vertical-align",
-    "display",
-    "quotes",
-    "strip-periods",
-    "text-case",
+_FORMAT_ATTRS = frozenset(
+    {
+        "prefix",
+        "suffix",
+        "font-style",
+        "font-variant",
+        "font-weight",
+        "text-decoration",
+        "vertical-align",
+        "display",
+        "quotes",
+        "strip-periods",
+        "text-case",
+    }
 )
 
 

@@ -1,5 +1,8 @@
 """Loading styles and locales once: parsed styles and merged locales are cached, keyed by content.
 
+A style or locale not yet in memory is read from the disk cache (:mod:`citekit.csl.disk_cache`) when a sound
+entry is there, so a fresh process need not parse it; one that had to be parsed is written there.
+
 Safe under threads: each cache computes a key once even when many threads ask for it at the same moment (the others
 wait for that result instead of parsing the same style again), and every cached value is immutable.
 :func:`clear_caches` empties them all (tests use it to start from a cold cache).
@@ -10,17 +13,21 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
+import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
+from citekit.csl import disk_cache
 from citekit.csl import locale as _locale
-from citekit.csl.locale import Locale, merge_locale
-from citekit.csl.model import Style
-from citekit.csl.parse import parse_date_part, parse_style
+from citekit.csl.locale import Locale, locale_files, merge_locale
+from citekit.csl.model import DatePart, Style
 from citekit.csl.xmlsafe import MAX_BYTES
 from citekit.errors import CSLError
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -75,12 +82,41 @@ _styles: _OnceCache[tuple[str, str], Style] = _OnceCache(256)
 _files: _OnceCache[tuple[str, int, int], Style] = _OnceCache(512)
 # Style has eq=False, so a style is its own key by identity (and the key keeps it alive).
 _locales: _OnceCache[tuple[Style, str], Locale] = _OnceCache(512)
+# Each style's disk-cache key, which its locales' keys start from (weak: a style forgotten above goes from here too).
+_disk_keys: weakref.WeakKeyDictionary[Style, str] = weakref.WeakKeyDictionary()
+_disk_keys_lock = threading.Lock()
+
+
+def parse_style(data: bytes | str, source: str = "style") -> Style:
+    # Imported on first use: parsing needs lxml, which a process served from the disk cache never imports.
+    from citekit.csl.parse import parse_style
+
+    return parse_style(data, source)
+
+
+def parse_date_part(el: etree._Element) -> DatePart:
+    from citekit.csl.parse import parse_date_part
+
+    return parse_date_part(el)
 
 
 def style_from_text(text: str | bytes, source: str = "style") -> Style:
     data = text.encode("utf-8") if isinstance(text, str) else text
     _check_size(len(data), source)  # before hashing a file that will be refused anyway
-    return _styles.get((hashlib.sha1(data).hexdigest(), source), lambda: parse_style(data, source))
+    return _styles.get((hashlib.sha256(data).hexdigest(), source), lambda: _load_or_parse(data, source))
+
+
+def _load_or_parse(data: bytes, source: str) -> Style:
+    entry = disk_cache.key("style", (source.encode("utf-8"), data))
+    style = disk_cache.load(entry, Style) if entry else None
+    if style is None:
+        style = parse_style(data, source)  # a style that does not parse raises here, and is never stored
+        if entry:
+            disk_cache.store(entry, style)
+    if entry:
+        with _disk_keys_lock:
+            _disk_keys[style] = entry
+    return style
 
 
 def style_from_path(path: str | os.PathLike[str]) -> Style:
@@ -108,9 +144,27 @@ def _check_size(size: int, source: str) -> None:
 
 
 def locale_for(style: Style, lang: str) -> Locale:
-    return _locales.get(
-        (style, lang), lambda: merge_locale(lang, style.locales, parse_date_part)  # type: ignore[arg-type]
-    )
+    return _locales.get((style, lang), lambda: _load_or_merge(style, lang))
+
+
+def _load_or_merge(style: Style, lang: str) -> Locale:
+    with _disk_keys_lock:
+        style_entry = _disk_keys.get(style)
+    entry = None
+    if style_entry is not None:
+        try:
+            parts = [style_entry.encode(), lang.encode("utf-8")]
+            for path in locale_files(lang):
+                parts += [path.name.encode("utf-8"), path.read_bytes()]
+            entry = disk_cache.key("locale", parts)
+        except (OSError, CSLError):
+            entry = None  # merging reports a missing or unreadable locale file in its own words
+    locale = disk_cache.load(entry, Locale) if entry else None
+    if locale is None:
+        locale = merge_locale(lang, style.locales, parse_date_part)  # type: ignore[arg-type]
+        if entry:
+            disk_cache.store(entry, locale)
+    return locale
 
 
 def clear_caches() -> None:

@@ -2,26 +2,34 @@
 
 from __future__ import annotations
 
+import functools
 import re
-
-from lxml import etree
+from typing import TYPE_CHECKING
 
 from citekit.errors import CSLError
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # Large official styles are under 200 kB; anything this big is not a style.
 MAX_BYTES = 5 * 1024 * 1024
 
-_PARSER = etree.XMLParser(
-    resolve_entities=False,
-    no_network=True,
-    load_dtd=False,
-    dtd_validation=False,
-    huge_tree=False,
-    remove_comments=True,
-    remove_pis=True,
-)
+@functools.lru_cache(maxsize=1)
+def _parser() -> etree.XMLParser:
+    # Built on first use: a style and locale read from citekit's disk cache never import lxml at all.
+    from lxml import etree
+
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
 
 
 # The XML declaration's encoding, read as ASCII bytes (only meaningful once the file is known to be ASCII-based).
@@ -36,8 +44,10 @@ def parse_xml(data: bytes | str, source: str) -> etree._Element:
         raise CSLError(f"file is {len(raw)} bytes, more than the {MAX_BYTES} a style may have", source=source)
     check_utf8(raw, source)
     refuse_declarations(raw, source)
+    from lxml import etree
+
     try:
-        root = etree.fromstring(raw, _PARSER)
+        root = etree.fromstring(raw, _parser())
     except etree.XMLSyntaxError as exc:
         line = exc.lineno if isinstance(exc.lineno, int) else None
         raise CSLError(f"malformed XML: {exc.msg}", source=source, line=line) from None

@@ -9,6 +9,7 @@ converter so the error leaves the constructor as e.g. ``author[2].family``.
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from typing import Any
 
@@ -37,6 +38,13 @@ class _NamedConverter:
     """A converter that prefixes the name of its field to the errors of the converter it wraps."""
 
     __slots__ = ("field", "inner")
+
+    # attrs reads each converter's signature for the __init__ annotations; given here, inspect.signature need not
+    # resolve __call__ for each of the ~300 converted fields the record classes have (4 ms of a cold start).
+    __signature__ = inspect.Signature(
+        [inspect.Parameter("value", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation="Any")],
+        return_annotation="Any",
+    )
 
     def __init__(self, field: str, inner: Callable[[Any], Any]) -> None:
         self.field = field

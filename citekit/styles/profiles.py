@@ -26,25 +26,28 @@ file and the key.
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import re
 import sys
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from citekit._resources import resource
 from citekit.errors import CitekitError
 
 if sys.version_info >= (3, 11):
     import tomllib
-    from importlib.resources.abc import Traversable
 else:  # pragma: no cover - exercised on Python 3.10 only
-    from importlib.abc import Traversable
-
     import tomli as tomllib
+
+if TYPE_CHECKING:
+    if sys.version_info >= (3, 11):
+        from importlib.resources.abc import Traversable
+    else:
+        from importlib.abc import Traversable
 
 TITLE_CASINGS = ("sentence", "title", "as-is")
 """The casing rules a profile may ask for: sentence case, headline (title) case, or the record's own casing."""
@@ -101,7 +104,7 @@ class Profile:
 
 def profiles_dir() -> Traversable:
     """Where the profiles are: ``citekit/_profiles`` when installed, else the checkout's ``styles/`` folder."""
-    installed = importlib.resources.files("citekit") / "_profiles"
+    installed = resource("citekit", "_profiles")
     if installed.is_dir():
         return installed
     package = Path(__file__).resolve().parent.parent  # the citekit package directory
