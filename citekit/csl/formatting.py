@@ -3,6 +3,7 @@ quotes, affixes and display, in the order CSL defines (affixes sit outside decor
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -83,14 +84,19 @@ def apply_layout_formatting(node: Node | None, fmt: m.Formatting, ctx: Context) 
     return apply_formatting(inner, outer, ctx) if outer != m.PLAIN else inner
 
 
-_CJK = re.compile(r"[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+@functools.cache
+def _cjk() -> re.Pattern[str]:
+    # Compiled on first use: its ranges take milliseconds to compile, which every cold start would pay.
+    return re.compile(r"[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
 
 
 def is_cjk(node: Node) -> bool:
     """Text in CJK scripts only (no Latin letters)."""
     text = "".join(leaf.text for leaf, _ in case_leaves(node))
-    return bool(_CJK.search(text)) and not _LATIN.search(text)
+    return not _LATIN.search(text) and bool(_cjk().search(text))
 
 
 def case_leaves(node: Node, protected: bool = False) -> Iterator[tuple[Str, bool]]:
