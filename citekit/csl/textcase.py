@@ -200,6 +200,9 @@ def _title(casing: _Casing, words: list[tuple[int, int]]) -> None:
     for index, (start, end) in enumerate(words):
         after_punct = _AFTER_PUNCT.search(full, prev_end, start) is not None
         prev_end = end
+        first = full[start]
+        if first.upper() == first:
+            continue  # capitalising could not change it (a capital, a digit): most words of a title as typed
         word = casing.current(start, end)
         if index == 0 or after_punct:
             casing.capitalize(start, end, word)
