@@ -43,20 +43,27 @@ class Lexicon:
             k: sorted(v, key=lambda n: -len(n.words)) for k, v in index.items()
         }
 
+        # Per word, as titles repeat their words: bounded, as a long title could hold any number of them.
+        self._one_word_name = functools.lru_cache(maxsize=8192)(self._is_one_word_name)
+        self._candidates = functools.lru_cache(maxsize=8192)(self._find_candidates)
+
     def __contains__(self, word: str) -> bool:
         """Whether ``word`` alone (or its plural or possessive) is a one-word name of the lexicon."""
+        return self._one_word_name(word)
+
+    def _is_one_word_name(self, word: str) -> bool:
         return any(
             len(n.words) == 1 and not n.near_number and _same(n.words[0], word, last=True)
             for n in self._candidates(word)
         )
 
-    def _candidates(self, word: str) -> list[Name]:
+    def _find_candidates(self, word: str) -> tuple[Name, ...]:
         """The names that start with ``word``, and the one-word names of its form without a plural or possessive
         ending ("Americans", "Britain's")."""
-        found = list(self._index.get(_key(word), ()))
+        found = tuple(self._index.get(_key(word), ()))
         bare = _POSSESSIVE.sub("", word)
         if bare != word:
-            found += [n for n in self._index.get(_key(bare), ()) if len(n.words) == 1]
+            found += tuple(n for n in self._index.get(_key(bare), ()) if len(n.words) == 1)
         return found
 
     def match(self, text: str, found: Sequence[Word], index: int) -> int:

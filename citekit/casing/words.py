@@ -9,9 +9,10 @@ with hyphenated compounds.
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = [
     "MINOR_WORDS",
@@ -77,8 +78,7 @@ class Role(enum.Enum):
     AFTER_PERIOD = "after period"  # after ". ": a new sentence, or an abbreviation; its case is kept as given
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     """A word of the visible text: its span and the spans of its parts."""
 
     start: int
@@ -101,6 +101,7 @@ def words(text: str) -> list[Word]:
     return found
 
 
+@functools.lru_cache(maxsize=8192)  # titles repeat their words, and the same few thousand words recur across titles
 def form_of(part: str) -> Form:
     """The :class:`Form` of one word part."""
     if any(c.isdigit() for c in part):
@@ -124,21 +125,21 @@ _PERIOD = re.compile(r"\.['\"\u2019\u201d)\]]*\s")
 
 def roles(text: str, found: Sequence[Word]) -> list[Role]:
     """The role of each word, from the text between it and the word before."""
-    out: list[Role] = []
-    for index, word in enumerate(found):
-        if index == 0:
-            out.append(Role.FIRST)
-            continue
-        gap = text[found[index - 1].end : word.start]
-        if _SENTENCE_END.search(gap):
-            out.append(Role.SENTENCE)
-        elif _SUBTITLE.search(gap):
-            out.append(Role.SUBTITLE)
-        elif _PERIOD.search(gap):
-            out.append(Role.AFTER_PERIOD)
-        else:
-            out.append(Role.PLAIN)
+    out = [Role.FIRST] if found else []
+    for before, word in zip(found, found[1:]):
+        out.append(_role_after(text[before.end : word.start]))
     return out
+
+
+@functools.lru_cache(maxsize=1024)  # nearly every gap is one of a few: " ", ": ", ", "...
+def _role_after(gap: str) -> Role:
+    if _SENTENCE_END.search(gap):
+        return Role.SENTENCE
+    if _SUBTITLE.search(gap):
+        return Role.SUBTITLE
+    if _PERIOD.search(gap):
+        return Role.AFTER_PERIOD
+    return Role.PLAIN
 
 
 def is_all_caps(text: str, protected: Sequence[bool], found: Sequence[Word]) -> bool:
@@ -147,8 +148,8 @@ def is_all_caps(text: str, protected: Sequence[bool], found: Sequence[Word]) -> 
     Such a title gives no sign of which words are acronyms, so casing leaves it as it is (one capitalised word,
     "NATO", is an acronym and stays anyway).
     """
-    free = [c for c, p in zip(text, protected) if not p]
-    if any(c.islower() for c in free):
+    free = text if True not in protected else "".join(c for c, p in zip(text, protected) if not p)
+    if any(map(str.islower, free)):
         return False
     long_words = sum(1 for w in found if sum(1 for c in text[w.start : w.end] if c.isupper()) >= 2)
     return long_words >= 2
