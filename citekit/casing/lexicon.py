@@ -66,6 +66,17 @@ class Lexicon:
             found += tuple(n for n in self._index.get(_key(bare), ()) if len(n.words) == 1)
         return found
 
+    def names_in(self, text: str, found: Sequence[Word], tokens: Sequence[str]) -> list[bool]:
+        """Per word of ``found`` (whose texts are ``tokens``): whether it belongs to a name of the lexicon."""
+        flags = [False] * len(found)
+        index = 0
+        while index < len(found):
+            # Most words start no name: the cached look-up rules them out without a call to match.
+            size = self.match(text, found, index) if self._candidates(tokens[index]) else 0
+            flags[index : index + size] = [True] * size
+            index += max(size, 1)
+        return flags
+
     def match(self, text: str, found: Sequence[Word], index: int) -> int:
         """How many words of ``found``, from ``index`` on, form a name of the lexicon (0: none).
 

@@ -86,12 +86,10 @@ def _proceedings(title: Title) -> bool:
 
 
 def _lowerable(title: Title, index: int, span: tuple[int, int]) -> bool:
-    if title.is_protected(span) or title.is_name_part(span) or title.is_possessive_name(span):
-        return False
     form = title.form(span)
     if form is Form.CAPITAL_LETTER:
-        return title.part(span) == "A" and not title.is_letter_a(index, span)
-    return form is Form.CAPITALIZED
+        return title.part(span) == "A" and not title.is_letter_a(index, span) and not title.is_kept(span)
+    return form is Form.CAPITALIZED and not title.is_kept(span)
 
 
 def detect_headline(title: Title) -> bool | None:
@@ -111,16 +109,18 @@ def detect_headline(title: Title) -> bool | None:
             continue
         after_prefix = title.part(word.parts[0]).lower() in PREFIXES
         for k, span in enumerate(word.parts):
-            if title.is_protected(span) or title.is_name_part(span) or title.is_possessive_name(span):
-                continue
             if k > 0 and after_prefix:
                 continue  # "Anti-inflammatory": lowercase in headline case too
             form = title.form(span)
-            part = title.part(span)
+            # The form first: it rules out most parts before the dearer look-ups of is_kept.
             if form is Form.CAPITALIZED:
-                capital += 1
-            elif form is Form.LOWER and len(part) >= 4 and part.lower() not in MINOR_WORDS:
-                lower += 1
+                capital += not title.is_kept(span)
+            elif form is Form.LOWER and _is_telling_lowercase(title.part(span)):
+                lower += not title.is_kept(span)
     if capital == 0 and lower == 0:
         return None
     return capital > 2 * lower
+
+
+def _is_telling_lowercase(part: str) -> bool:
+    return len(part) >= 4 and part.lower() not in MINOR_WORDS

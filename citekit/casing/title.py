@@ -59,7 +59,7 @@ def title_case_title(title: Title) -> Title:
 
 def _case_part(title: Title, index: int, k: int, span: tuple[int, int], *, edge: bool, after_prefix: bool) -> None:
     form = title.form(span)
-    if title.is_protected(span) or form in (Form.ACRONYM, Form.MIXED, Form.NUMBER, Form.OTHER):
+    if form in (Form.ACRONYM, Form.MIXED, Form.NUMBER, Form.OTHER) or title.is_protected(span):
         return
     part = title.part(span).lower()
     compound = len(title.words[index].parts) > 1
