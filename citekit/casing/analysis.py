@@ -88,7 +88,8 @@ class Title:
 
     def is_kept(self, span: tuple[int, int]) -> bool:
         """A part that is never lowered: protected, a name of the lexicon, or a possessive taken for a name."""
-        return self.is_protected(span) or self.is_name_part(span) or self.is_possessive_name(span)
+        part = self.text[span[0] : span[1]]
+        return self.is_protected(span) or part in self._lexicon or _is_possessive_name(part)
 
     def is_name_part(self, span: tuple[int, int]) -> bool:
         """A part that is a one-word name by itself: "Saharan" in "sub-Saharan"."""

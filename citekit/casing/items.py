@@ -23,6 +23,7 @@ from typing import Any
 from citekit.casing.analysis import Title
 from citekit.casing.sentence import to_sentence_case
 from citekit.casing.title import title_case_title
+from citekit.csl.textcase import Segment, apply_text_case  # the processor's own title case
 from citekit.styles.profiles import CasingRules
 
 __all__ = ["BOOKLIKE_CONTAINERS", "NAME_TITLE_TYPES", "apply_casing", "is_english", "title_case_for_csl"]
@@ -89,19 +90,25 @@ def title_case_for_csl(text: str) -> str:
     in question are put in ``<span class="nocase">``; everywhere else the text is exactly what CMOS gives, so a
     title the two agree on is not marked at all.
     """
-    from citekit.csl.textcase import Segment, apply_text_case  # the processor's own title case
-
     title = title_case_title(Title(text))
     cmos = "".join(title.chars)
-    segments: list[Segment] = []
-    start = 0
-    flags = title.marked.csl_protected
-    for end in range(1, len(cmos) + 1):
-        if end == len(cmos) or flags[end] != flags[start]:
-            segments.append(Segment(cmos[start:end], flags[start]))
-            start = end
-    csl = "".join(apply_text_case(segments, "title"))
+    csl = "".join(apply_text_case(_runs(cmos, title.marked.csl_protected), "title"))
     if csl == cmos or len(csl) != len(cmos):
         return title.result()
     wrap = [(w.start, w.end) for w in title.words if csl[w.start : w.end] != cmos[w.start : w.end]]
     return title.result(wrap)
+
+
+def _runs(text: str, protected: list[bool]) -> list[Segment]:
+    """``text`` in segments of the same protection (found with list.index: a 5 MB title is one segment)."""
+    segments: list[Segment] = []
+    start = 0
+    while start < len(text):
+        flag = protected[start]
+        try:
+            end = protected.index(not flag, start)
+        except ValueError:
+            end = len(text)
+        segments.append(Segment(text[start:end], flag))
+        start = end
+    return segments

@@ -14,10 +14,11 @@ script, is left as it is.  ``docs/casing.md`` has the rules with examples.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from citekit.casing.analysis import Title
-from citekit.casing.words import MINOR_WORDS, PREFIXES, Form, Role
+from citekit.casing.words import MINOR_WORDS, PREFIXES, Form, Role, form_of
 
 __all__ = ["SentenceCase", "detect_headline", "sentence_case", "to_sentence_case"]
 
@@ -68,9 +69,7 @@ def to_sentence_case(text: str, *, capitalize_subtitles: bool = True, headline: 
             title.capitalize(word.parts[0])
         if title.in_name[index] or not lowering:
             continue
-        for k, span in enumerate(word.parts):
-            if k == 0 and starts:
-                continue
+        for span in word.parts[1:] if starts else word.parts:
             if _lowerable(title, index, span):
                 title.lower(span)
     return SentenceCase(title.result(), detected)
@@ -81,15 +80,15 @@ def _proceedings(title: Title) -> bool:
     name of a meeting, a proper noun, kept as given up to the end of the title part."""
     if len(title.words) < 3:
         return False
-    first, second = (title.text[w.start : w.end] for w in title.words[:2])
+    first, second = title.tokens[:2]
     return first.lower() == "proceedings" and second.lower() == "of"
 
 
 def _lowerable(title: Title, index: int, span: tuple[int, int]) -> bool:
-    form = title.form(span)
-    if form is Form.CAPITAL_LETTER:
-        return title.part(span) == "A" and not title.is_letter_a(index, span) and not title.is_kept(span)
-    return form is Form.CAPITALIZED and not title.is_kept(span)
+    part = title.part(span)
+    if part == "A":
+        return not title.is_letter_a(index, span) and not title.is_kept(span)
+    return form_of(part) is Form.CAPITALIZED and not title.is_kept(span)
 
 
 def detect_headline(title: Title) -> bool | None:
@@ -107,20 +106,27 @@ def detect_headline(title: Title) -> bool | None:
     for index, word in enumerate(title.words):
         if title.roles[index] is not Role.PLAIN or title.in_name[index]:
             continue
-        after_prefix = title.part(word.parts[0]).lower() in PREFIXES
-        for k, span in enumerate(word.parts):
-            if k > 0 and after_prefix:
-                continue  # "Anti-inflammatory": lowercase in headline case too
-            form = title.form(span)
-            # The form first: it rules out most parts before the dearer look-ups of is_kept.
-            if form is Form.CAPITALIZED:
-                capital += not title.is_kept(span)
-            elif form is Form.LOWER and _is_telling_lowercase(title.part(span)):
-                lower += not title.is_kept(span)
+        parts = word.parts
+        if len(parts) > 1 and title.part(parts[0]).lower() in PREFIXES:
+            parts = parts[:1]  # "Anti-inflammatory": lowercase in headline case too
+        for span in parts:
+            sign = _sign(title.part(span))
+            if sign and not title.is_kept(span):
+                if sign > 0:
+                    capital += 1
+                else:
+                    lower += 1
     if capital == 0 and lower == 0:
         return None
     return capital > 2 * lower
 
 
-def _is_telling_lowercase(part: str) -> bool:
-    return len(part) >= 4 and part.lower() not in MINOR_WORDS
+@functools.lru_cache(maxsize=8192)
+def _sign(part: str) -> int:
+    """What a part tells of headline case by its form alone: 1 for it, -1 against, 0 nothing."""
+    form = form_of(part)
+    if form is Form.CAPITALIZED:
+        return 1
+    if form is Form.LOWER and len(part) >= 4 and part.lower() not in MINOR_WORDS:
+        return -1
+    return 0

@@ -21,7 +21,7 @@ apart and lowercases it: protect such a word (``<span class="nocase">Up</span>``
 from __future__ import annotations
 
 from citekit.casing.analysis import Title
-from citekit.casing.words import MINOR_WORDS, PREFIXES, Form, Role
+from citekit.casing.words import MINOR_WORDS, PREFIXES, Form, Role, form_of
 
 __all__ = ["PARTICLES", "title_case", "title_case_title"]
 
@@ -51,17 +51,18 @@ def title_case_title(title: Title) -> Title:
         if role is Role.AFTER_PERIOD and title.form(word.parts[0]) is not Form.LOWER:
             continue  # a new sentence or an abbreviation: its capital stays
         edge = role in (Role.FIRST, Role.SUBTITLE, Role.SENTENCE) or title.is_part_end(index)
-        first_part = title.part(word.parts[0]).lower()
+        prefixed = len(word.parts) > 1 and title.part(word.parts[0]).lower() in PREFIXES
         for k, span in enumerate(word.parts):
-            _case_part(title, index, k, span, edge=edge, after_prefix=k > 0 and first_part in PREFIXES)
+            _case_part(title, index, k, span, edge=edge, after_prefix=k > 0 and prefixed)
     return title
 
 
 def _case_part(title: Title, index: int, k: int, span: tuple[int, int], *, edge: bool, after_prefix: bool) -> None:
-    form = title.form(span)
-    if form in (Form.ACRONYM, Form.MIXED, Form.NUMBER, Form.OTHER) or title.is_protected(span):
+    part = title.part(span)
+    form = form_of(part)
+    if form not in _CASEABLE or title.is_protected(span):
         return
-    part = title.part(span).lower()
+    part = part.lower()
     compound = len(title.words[index].parts) > 1
     if form is Form.CAPITAL_LETTER:
         # "A" mid-title is the article unless it names something; other capital letters ("I", "B") stay.
@@ -74,15 +75,20 @@ def _case_part(title: Title, index: int, k: int, span: tuple[int, int], *, edge:
         return
     last_part = k == len(title.words[index].parts) - 1
     if k == 0 and (edge or compound):
-        title.capitalize(span)  # first/last word of a part, and the first element of a compound
+        pass  # first/last word of a part, and the first element of a compound: capitalised
     elif k > 0 and edge and last_part and title.is_part_end(index):
-        title.capitalize(span)  # "Up-to-Date" at the end of a title
+        pass  # "Up-to-Date" at the end of a title
     elif part in MINOR_WORDS:
         title.lower(span)
+        return
     elif form is Form.LOWER and part in PARTICLES and _name_follows(title, index):
         return
-    else:
+    if form is Form.LOWER:  # (a capitalised part needs nothing)
         title.capitalize(span)
+
+
+#: The forms headline case may change; the others (acronyms, mixed case, numbers, uncased scripts) stay as given.
+_CASEABLE = frozenset({Form.LOWER, Form.CAPITALIZED, Form.CAPITAL_LETTER})
 
 
 def _name_follows(title: Title, index: int) -> bool:
