@@ -69,12 +69,14 @@ class Lexicon:
     def names_in(self, text: str, found: Sequence[Word], tokens: Sequence[str]) -> list[bool]:
         """Per word of ``found`` (whose texts are ``tokens``): whether it belongs to a name of the lexicon."""
         flags = [False] * len(found)
-        index = 0
-        while index < len(found):
-            # Most words start no name: the cached look-up rules them out without a call to match.
-            size = self.match(text, found, index) if self._candidates(tokens[index]) else 0
-            flags[index : index + size] = [True] * size
-            index += max(size, 1)
+        # Most words start no name: the cached look-up rules them out before any call to match.
+        starts = [index for index, token in enumerate(tokens) if self._candidates(token)]
+        covered = 0  # the words up to here belong to a name already
+        for index in starts:
+            if index >= covered:
+                size = self.match(text, found, index)
+                flags[index : index + size] = [True] * size
+                covered = index + size
         return flags
 
     def match(self, text: str, found: Sequence[Word], index: int) -> int:

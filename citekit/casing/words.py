@@ -90,20 +90,24 @@ class Word(NamedTuple):
 
 def words(text: str) -> list[Word]:
     """The words of ``text``, in order."""
-    found: list[Word] = []
-    for match in _WORD.finditer(text):
-        start, end = match.span()
-        if _PART_SPLIT.search(text, start, end) is None:  # most words: one part
-            found.append(Word(start, end, ((start, end),)))
-            continue
-        parts: list[tuple[int, int]] = []
-        at = start
-        for sep in _PART_SPLIT.finditer(text, start, end):
-            parts.append((at, sep.start()))
-            at = sep.end()
-        parts.append((at, end))
-        found.append(Word(start, end, tuple(parts)))
-    return found
+    spans = [match.span() for match in _WORD.finditer(text)]
+    if _PART_SPLIT.search(text) is None:  # most titles: every word is one part
+        return [_word((start, end, ((start, end),))) for start, end in spans]
+    return [_word((start, end, _parts(text, start, end))) for start, end in spans]
+
+
+# Word's own constructor is a Python function; tuple.__new__ makes the same Word at half the cost.
+_word = functools.partial(tuple.__new__, Word)
+
+
+def _parts(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    parts: list[tuple[int, int]] = []
+    at = start
+    for sep in _PART_SPLIT.finditer(text, start, end):
+        parts.append((at, sep.start()))
+        at = sep.end()
+    parts.append((at, end))
+    return tuple(parts)
 
 
 @functools.lru_cache(maxsize=8192)  # titles repeat their words, and the same few thousand words recur across titles
