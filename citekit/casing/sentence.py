@@ -58,21 +58,28 @@ def to_sentence_case(text: str, *, capitalize_subtitles: bool = True, headline: 
     detected = detect_headline(title) if headline is None else headline
     lowering = detected is True
     in_proceedings_name = _proceedings(title)
-    for index, word in enumerate(title.words):
-        role = title.roles[index]
-        if role in (Role.SUBTITLE, Role.SENTENCE):
+    starting = _STARTING[capitalize_subtitles]
+    for index, (word, role) in enumerate(zip(title.words, title.roles)):
+        if role in _OPENING:
             in_proceedings_name = False
         if role is Role.AFTER_PERIOD or (in_proceedings_name and index >= 2):
             continue
-        starts = role in (Role.FIRST, Role.SENTENCE) or (role is Role.SUBTITLE and capitalize_subtitles)
+        starts = role in starting
         if starts:
             title.capitalize(word.parts[0])
-        if title.in_name[index] or not lowering:
-            continue
-        for span in word.parts[1:] if starts else word.parts:
-            if _lowerable(title, index, span):
-                title.lower(span)
+        if lowering and not title.in_name[index]:
+            for span in word.parts[1:] if starts else word.parts:
+                if _lowerable(title, index, span):
+                    title.lower(span)
     return SentenceCase(title.result(), detected)
+
+
+# Tuples, not sets: roles compare by identity, and an Enum's hash is a Python call.
+_OPENING = (Role.SUBTITLE, Role.SENTENCE)  # the roles of a word that opens a title part
+_STARTING = {  # the roles whose word is capitalised, by capitalize_subtitles
+    True: (Role.FIRST, Role.SENTENCE, Role.SUBTITLE),
+    False: (Role.FIRST, Role.SENTENCE),
+}
 
 
 def _proceedings(title: Title) -> bool:

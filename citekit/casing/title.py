@@ -44,20 +44,23 @@ def title_case_title(title: Title) -> Title:
     """Apply CMOS headline style to ``title`` in place, and return it."""
     if title.all_caps or title.foreign:
         return title
-    for index, word in enumerate(title.words):
-        if title.in_name[index]:
+    for index, (word, role, in_name) in enumerate(zip(title.words, title.roles, title.in_name)):
+        if in_name:
             continue
-        role = title.roles[index]
-        if role is Role.AFTER_PERIOD and title.form(word.parts[0]) is not Form.LOWER:
+        parts = word.parts
+        if role is Role.AFTER_PERIOD and title.form(parts[0]) is not Form.LOWER:
             continue  # a new sentence or an abbreviation: its capital stays
-        edge = role in (Role.FIRST, Role.SUBTITLE, Role.SENTENCE) or title.is_part_end(index)
-        prefixed = len(word.parts) > 1 and title.part(word.parts[0]).lower() in PREFIXES
-        for k, span in enumerate(word.parts):
-            _case_part(title, index, k, span, edge=edge, after_prefix=k > 0 and prefixed)
+        edge = role in _OPENING or title.is_part_end(index)
+        prefixed = len(parts) > 1 and title.part(parts[0]).lower() in PREFIXES
+        for k, span in enumerate(parts):
+            _case_part(title, index, k, span, edge, k > 0 and prefixed)
     return title
 
 
-def _case_part(title: Title, index: int, k: int, span: tuple[int, int], *, edge: bool, after_prefix: bool) -> None:
+_OPENING = (Role.FIRST, Role.SUBTITLE, Role.SENTENCE)
+
+
+def _case_part(title: Title, index: int, k: int, span: tuple[int, int], edge: bool, after_prefix: bool) -> None:
     part = title.part(span)
     form = form_of(part)
     if form not in _CASEABLE or title.is_protected(span):
@@ -88,7 +91,7 @@ def _case_part(title: Title, index: int, k: int, span: tuple[int, int], *, edge:
 
 
 #: The forms headline case may change; the others (acronyms, mixed case, numbers, uncased scripts) stay as given.
-_CASEABLE = frozenset({Form.LOWER, Form.CAPITALIZED, Form.CAPITAL_LETTER})
+_CASEABLE = (Form.LOWER, Form.CAPITALIZED, Form.CAPITAL_LETTER)  # a tuple: members compare by identity, unhashed
 
 
 def _name_follows(title: Title, index: int) -> bool:
