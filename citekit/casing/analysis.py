@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import functools
 import re
 
 from citekit.casing.lexicon import Lexicon, load_lexicon
 from citekit.casing.markup import Marked, parse
-from citekit.casing.words import Form, Role, Word, form_of, is_all_caps, roles, words
+from citekit.casing.words import Form, Role, Word, form_of, is_all_caps, roles, word_cache, words
 
 __all__ = ["DESIGNATORS", "Title"]
 
@@ -89,7 +88,7 @@ class Title:
     def is_kept(self, span: tuple[int, int]) -> bool:
         """A part that is never lowered: protected, a name of the lexicon, or a possessive taken for a name."""
         part = self.text[span[0] : span[1]]
-        return self.is_protected(span) or part in self._lexicon or _is_possessive_name(part)
+        return self.is_protected(span) or self._lexicon.is_name(part) or _is_possessive_name(part)
 
     def is_name_part(self, span: tuple[int, int]) -> bool:
         """A part that is a one-word name by itself: "Saharan" in "sub-Saharan"."""
@@ -147,7 +146,7 @@ class Title:
         return self.marked.render(new, wrap or ())
 
 
-@functools.lru_cache(maxsize=8192)
+@word_cache
 def _is_possessive_name(part: str) -> bool:
     match = _POSSESSIVE.search(part)
     return match is not None and part[: match.start()].lower() not in COMMON_POSSESSIVES

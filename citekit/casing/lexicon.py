@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from citekit.casing.words import MINOR_WORDS, Word
+from citekit.casing.words import MINOR_WORDS, Word, word_cache
 
 __all__ = ["Lexicon", "Name", "load_lexicon"]
 
@@ -43,15 +43,15 @@ class Lexicon:
             k: sorted(v, key=lambda n: -len(n.words)) for k, v in index.items()
         }
 
-        # Per word, as titles repeat their words: bounded, as a long title could hold any number of them.
-        self._one_word_name = functools.lru_cache(maxsize=8192)(self._is_one_word_name)
-        self._candidates = functools.lru_cache(maxsize=8192)(self._find_candidates)
+        self._candidates = word_cache(self._find_candidates)
+        #: ``word in lexicon`` (the same answer, without the call to ``__contains__``).
+        self.is_name = word_cache(self._is_name)
 
     def __contains__(self, word: str) -> bool:
         """Whether ``word`` alone (or its plural or possessive) is a one-word name of the lexicon."""
-        return self._one_word_name(word)
+        return self.is_name(word)
 
-    def _is_one_word_name(self, word: str) -> bool:
+    def _is_name(self, word: str) -> bool:
         return any(
             len(n.words) == 1 and not n.near_number and _same(n.words[0], word, last=True)
             for n in self._candidates(word)

@@ -14,11 +14,10 @@ script, is left as it is.  ``docs/casing.md`` has the rules with examples.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
 from citekit.casing.analysis import Title
-from citekit.casing.words import MINOR_WORDS, PREFIXES, Form, Role, form_of
+from citekit.casing.words import MINOR_WORDS, PREFIXES, Form, Role, form_of, word_cache
 
 __all__ = ["SentenceCase", "detect_headline", "sentence_case", "to_sentence_case"]
 
@@ -128,7 +127,7 @@ def detect_headline(title: Title) -> bool | None:
     return capital > 2 * lower
 
 
-@functools.lru_cache(maxsize=8192)
+@word_cache
 def _sign(part: str) -> int:
     """What a part tells of headline case by its form alone: 1 for it, -1 against, 0 nothing."""
     form = form_of(part)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import enum
 import functools
 import re
-from collections.abc import Sequence
-from typing import NamedTuple
+from collections.abc import Callable, Sequence
+from typing import NamedTuple, TypeVar
 
 __all__ = [
     "MINOR_WORDS",
@@ -23,8 +23,25 @@ __all__ = [
     "form_of",
     "is_all_caps",
     "roles",
+    "word_cache",
     "words",
 ]
+
+T = TypeVar("T")
+
+#: Longer than any word of a title: a longer one is not kept, so a hostile title cannot fill the caches with megabytes.
+LONGEST_CACHED = 48
+
+
+def word_cache(function: Callable[[str], T]) -> Callable[[str], T]:
+    """``function``, a pure function of one word, with its results kept for the last few thousand words: titles
+    repeat their words, and the same few thousand words recur from title to title."""
+    cached = functools.lru_cache(maxsize=8192)(function)
+
+    def lookup(word: str) -> T:
+        return cached(word) if len(word) <= LONGEST_CACHED else function(word)
+
+    return functools.update_wrapper(lookup, function)
 
 # A run of letters, digits and combining marks; matched a run of one kind at a time (atomically, so there is no
 # backtracking inside), which is a third faster than one character at a time.
@@ -110,7 +127,7 @@ def _parts(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     return tuple(parts)
 
 
-@functools.lru_cache(maxsize=8192)  # titles repeat their words, and the same few thousand words recur across titles
+@word_cache
 def form_of(part: str) -> Form:
     """The :class:`Form` of one word part."""
     if any(c.isdigit() for c in part):
@@ -140,7 +157,7 @@ def roles(text: str, found: Sequence[Word]) -> list[Role]:
     return out
 
 
-@functools.lru_cache(maxsize=1024)  # nearly every gap is one of a few: " ", ": ", ", "...
+@word_cache  # nearly every gap is one of a few: " ", ": ", ", "...
 def _role_after(gap: str) -> Role:
     if _SENTENCE_END.search(gap):
         return Role.SENTENCE
