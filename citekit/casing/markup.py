@@ -73,8 +73,8 @@ class Marked:
         tag_index = 0
         done = 0
         for pos in sorted({*cuts, *starts, *ends}):
-            # Closing wrappers before the tags at this position, opening ones after them: innermost either way.
             out.append(text[done:pos])
+            # Closing wrappers before the tags at this position, opening ones after them: innermost either way.
             out.append(NOCASE_CLOSE * ends.get(pos, 0))
             while tag_index < len(self.tags) and self.tags[tag_index].at == pos:
                 out.append(self.tags[tag_index].raw)

@@ -50,14 +50,15 @@ def title_case_title(title: Title) -> Title:
         parts = word.parts
         if role is Role.AFTER_PERIOD and title.form(parts[0]) is not Form.LOWER:
             continue  # a new sentence or an abbreviation: its capital stays
-        edge = role in _OPENING or title.is_part_end(index)
+        edge = role in _EDGE_ROLES or title.is_part_end(index)
         prefixed = len(parts) > 1 and title.part(parts[0]).lower() in PREFIXES
         for k, span in enumerate(parts):
             _case_part(title, index, k, span, edge, k > 0 and prefixed)
     return title
 
 
-_OPENING = (Role.FIRST, Role.SUBTITLE, Role.SENTENCE)
+#: The roles of the first word of the title or of a title part (a tuple: Enum members compare by identity).
+_EDGE_ROLES = (Role.FIRST, Role.SUBTITLE, Role.SENTENCE)
 
 
 def _case_part(title: Title, index: int, k: int, span: tuple[int, int], edge: bool, after_prefix: bool) -> None:
@@ -86,7 +87,7 @@ def _case_part(title: Title, index: int, k: int, span: tuple[int, int], edge: bo
         return
     elif form is Form.LOWER and part in PARTICLES and _name_follows(title, index):
         return
-    if form is Form.LOWER:  # (a capitalised part needs nothing)
+    if form is Form.LOWER:  # a part already capitalised needs nothing
         title.capitalize(span)
 
 
