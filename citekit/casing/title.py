@@ -44,30 +44,38 @@ def title_case_title(title: Title) -> Title:
     """Apply CMOS headline style to ``title`` in place, and return it."""
     if title.all_caps or title.foreign:
         return title
+    # The last word of the title and of each title part (before ":", "?", a dash...).
+    part_ends = [role in _NEW_PART_ROLES for role in title.roles[1:]] + [True]
     for index, (word, role, in_name) in enumerate(zip(title.words, title.roles, title.in_name)):
         if in_name:
             continue
         parts = word.parts
         if role is Role.AFTER_PERIOD and title.form(parts[0]) is not Form.LOWER:
             continue  # a new sentence or an abbreviation: its capital stays
-        edge = role in _EDGE_ROLES or title.is_part_end(index)
+        edge = role in _EDGE_ROLES or part_ends[index]
         prefixed = len(parts) > 1 and title.part(parts[0]).lower() in PREFIXES
         for k, span in enumerate(parts):
-            _case_part(title, index, k, span, edge, k > 0 and prefixed)
+            _case_part(title, index, parts, k, edge, k > 0 and prefixed)
     return title
 
 
-#: The roles of the first word of the title or of a title part (a tuple: Enum members compare by identity).
+# The roles of the first word of a title part, and of the title or a title part (tuples: Enum members compare by
+# identity, and an Enum's hash is a Python call).
+_NEW_PART_ROLES = (Role.SUBTITLE, Role.SENTENCE)
 _EDGE_ROLES = (Role.FIRST, Role.SUBTITLE, Role.SENTENCE)
 
 
-def _case_part(title: Title, index: int, k: int, span: tuple[int, int], edge: bool, after_prefix: bool) -> None:
+def _case_part(
+    title: Title, index: int, parts: tuple[tuple[int, int], ...], k: int, edge: bool, after_prefix: bool
+) -> None:
+    """Case part ``k`` of the word ``index``, whose parts are ``parts``."""
+    span = parts[k]
     part = title.part(span)
     form = form_of(part)
     if form not in _CASEABLE or title.is_protected(span):
         return
     part = part.lower()
-    compound = len(title.words[index].parts) > 1
+    compound = len(parts) > 1
     if form is Form.CAPITAL_LETTER:
         # "A" mid-title is the article unless it names something; other capital letters ("I", "B") stay.
         if part == "a" and not edge and not (compound and k == 0) and not title.is_letter_a(index, span):
@@ -77,7 +85,7 @@ def _case_part(title: Title, index: int, k: int, span: tuple[int, int], edge: bo
         if form is Form.CAPITALIZED and not title.is_name_part(span):
             title.lower(span)
         return
-    last_part = k == len(title.words[index].parts) - 1
+    last_part = k == len(parts) - 1
     if k == 0 and (edge or compound):
         pass  # first/last word of a part, and the first element of a compound: capitalised
     elif k > 0 and edge and last_part and title.is_part_end(index):
@@ -92,7 +100,7 @@ def _case_part(title: Title, index: int, k: int, span: tuple[int, int], edge: bo
 
 
 #: The forms headline case may change; the others (acronyms, mixed case, numbers, uncased scripts) stay as given.
-_CASEABLE = (Form.LOWER, Form.CAPITALIZED, Form.CAPITAL_LETTER)  # a tuple: members compare by identity, unhashed
+_CASEABLE = (Form.LOWER, Form.CAPITALIZED, Form.CAPITAL_LETTER)
 
 
 def _name_follows(title: Title, index: int) -> bool:

@@ -151,10 +151,9 @@ _PERIOD = re.compile(r"\.['\"\u2019\u201d)\]]*\s")
 
 def roles(text: str, found: Sequence[Word]) -> list[Role]:
     """The role of each word, from the text between it and the word before."""
-    out = [Role.FIRST] if found else []
-    for before, word in zip(found, found[1:]):
-        out.append(_role_after(text[before.end : word.start]))
-    return out
+    gaps = [text[before.end : word.start] for before, word in zip(found, found[1:])]
+    # Most words follow a single space, which makes them plain: no need to look that up.
+    return [Role.FIRST, *(Role.PLAIN if gap == " " else _role_after(gap) for gap in gaps)] if found else []
 
 
 @word_cache  # nearly every gap is one of a few: " ", ": ", ", "...
