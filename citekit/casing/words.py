@@ -130,17 +130,25 @@ def _parts(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
 @word_cache
 def form_of(part: str) -> Form:
     """The :class:`Form` of one word part."""
-    if any(c.isdigit() for c in part):
-        return Form.NUMBER
-    letters = [c for c in part if c.isalpha()]
-    cased = [c for c in letters if c.isupper() or c.islower()]
-    if not cased:
-        return Form.OTHER
-    if all(c.isupper() for c in cased):
+    if part.isascii() and part.isalpha():
+        cased = part  # most parts: English words, every letter cased and no digit
+    else:
+        if any(map(str.isdigit, part)):
+            return Form.NUMBER
+        cased = _cased_letters(part)
+        if not cased:
+            return Form.OTHER
+    # Each letter of ``cased`` is upper or lower case, so the string's own methods (C loops) decide.
+    if cased.isupper():
         return Form.ACRONYM if len(cased) >= 2 else Form.CAPITAL_LETTER
     if cased[0].islower():
-        return Form.MIXED if any(c.isupper() for c in cased) else Form.LOWER
-    return Form.MIXED if any(c.isupper() for c in cased[1:]) else Form.CAPITALIZED
+        return Form.LOWER if cased.islower() else Form.MIXED
+    return Form.CAPITALIZED if cased[1:].islower() else Form.MIXED
+
+
+def _cased_letters(part: str) -> str:
+    """The letters of ``part`` that have a case (not those of Chinese or Arabic, say), in order."""
+    return "".join(c for c in filter(str.isalpha, part) if c.isupper() or c.islower())
 
 
 # What separates two words decides the second one's role.
