@@ -6,7 +6,7 @@ import re
 
 from citekit.casing.lexicon import Lexicon, load_lexicon
 from citekit.casing.markup import Marked, parse
-from citekit.casing.words import Form, Role, Word, form_of, is_all_caps, roles, word_cache, words
+from citekit.casing.words import Form, Role, Word, WordCache, form_of, is_all_caps, roles, words
 
 __all__ = ["DESIGNATORS", "Title"]
 
@@ -146,7 +146,7 @@ class Title:
         return self.marked.render(new, wrap or ())
 
 
-@word_cache
+@WordCache
 def _is_possessive_name(part: str) -> bool:
     match = _POSSESSIVE.search(part)
     return match is not None and part[: match.start()].lower() not in COMMON_POSSESSIVES

@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from citekit.casing.words import MINOR_WORDS, Word, word_cache
+from citekit.casing.words import MINOR_WORDS, Word, WordCache
 
 __all__ = ["Lexicon", "Name", "load_lexicon"]
 
@@ -43,9 +43,9 @@ class Lexicon:
             k: sorted(v, key=lambda n: -len(n.words)) for k, v in index.items()
         }
 
-        self._candidates = word_cache(self._find_candidates)
+        self._candidates = WordCache(self._find_candidates)
         #: ``word in lexicon`` (the same answer, without the call to ``__contains__``).
-        self.is_name = word_cache(self._is_name)
+        self.is_name = WordCache(self._is_name)
 
     def __contains__(self, word: str) -> bool:
         """Whether ``word`` alone (or its plural or possessive) is a one-word name of the lexicon."""

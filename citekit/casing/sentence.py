@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from citekit.casing.analysis import Title
-from citekit.casing.words import MINOR_WORDS, PREFIXES, Form, Role, form_of, word_cache
+from citekit.casing.words import MINOR_WORDS, PREFIXES, Form, Role, WordCache, form_of
 
 __all__ = ["SentenceCase", "detect_headline", "sentence_case", "to_sentence_case"]
 
@@ -127,7 +127,7 @@ def detect_headline(title: Title) -> bool | None:
     return capital > 2 * lower
 
 
-@word_cache
+@WordCache
 def _sign(part: str) -> int:
     """What a part tells of headline case by its form alone: 1 for it, -1 against, 0 nothing."""
     form = form_of(part)

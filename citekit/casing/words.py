@@ -20,10 +20,10 @@ __all__ = [
     "Form",
     "Role",
     "Word",
+    "WordCache",
     "form_of",
     "is_all_caps",
     "roles",
-    "word_cache",
     "words",
 ]
 
@@ -31,17 +31,33 @@ T = TypeVar("T")
 
 #: Longer than any word of a title: a longer one is not kept, so a hostile title cannot fill the caches with megabytes.
 LONGEST_CACHED = 48
+#: How many words a cache keeps before it starts afresh: titles repeat their words, and the same few thousand words
+#: recur from title to title.
+CACHED_WORDS = 8192
 
 
-def word_cache(function: Callable[[str], T]) -> Callable[[str], T]:
-    """``function``, a pure function of one word, with its results kept for the last few thousand words: titles
-    repeat their words, and the same few thousand words recur from title to title."""
-    cached = functools.lru_cache(maxsize=8192)(function)
+class WordCache(dict[str, T]):
+    """A pure function of one word, called as the function, with its results kept for the words seen last.
 
-    def lookup(word: str) -> T:
-        return cached(word) if len(word) <= LONGEST_CACHED else function(word)
+    A dict whose ``__missing__`` computes the value: a word seen before costs one dict look-up, in C (the casing
+    rules look up a few dozen words per title, and a Python wrapper around ``functools.lru_cache`` doubled that).
+    """
 
-    return functools.update_wrapper(lookup, function)
+    def __init__(self, function: Callable[[str], T]) -> None:
+        super().__init__()
+        self.__wrapped__ = function
+        self.__doc__ = function.__doc__
+
+    def __missing__(self, word: str) -> T:
+        value = self.__wrapped__(word)
+        if len(word) <= LONGEST_CACHED:
+            if len(self) >= CACHED_WORDS:
+                self.clear()
+            self[word] = value
+        return value
+
+    __call__ = dict.__getitem__
+
 
 # A run of letters, digits and combining marks; matched a run of one kind at a time (atomically, so there is no
 # backtracking inside), which is a third faster than one character at a time.
@@ -127,7 +143,7 @@ def _parts(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     return tuple(parts)
 
 
-@word_cache
+@WordCache
 def form_of(part: str) -> Form:
     """The :class:`Form` of one word part."""
     if part.isascii() and part.isalpha():
@@ -164,7 +180,7 @@ def roles(text: str, found: Sequence[Word]) -> list[Role]:
     return [Role.FIRST, *(Role.PLAIN if gap == " " else _role_after(gap) for gap in gaps)] if found else []
 
 
-@word_cache  # nearly every gap is one of a few: " ", ": ", ", "...
+@WordCache  # nearly every gap is one of a few: " ", ": ", ", "...
 def _role_after(gap: str) -> Role:
     if _SENTENCE_END.search(gap):
         return Role.SENTENCE
