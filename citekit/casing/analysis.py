@@ -67,7 +67,7 @@ class Title:
 
     def _looks_foreign(self) -> bool:
         """Written in another script, or with two function words of another language."""
-        if self.text and max(self.text) >= "\u0250":  # only then can most letters be of another script
+        if not self.text.isascii() and max(self.text) >= "\u0250":  # else every letter is Latin
             letters = [c for c in self.text if c.isalpha()]
             latin = sum(1 for c in letters if c < "\u0250")
             if letters and latin * 2 < len(letters):

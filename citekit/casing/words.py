@@ -171,13 +171,19 @@ def _cased_letters(part: str) -> str:
 _SENTENCE_END = re.compile(r"[?!]['\"\u2019\u201d)\]]*\s")
 _SUBTITLE = re.compile(r":|\u2014|\s[\u2013-]{1,2}\s|--")
 _PERIOD = re.compile(r"\.['\"\u2019\u201d)\]]*\s")
+# What each of the three needs at least one of.
+_ROLE_MARK = re.compile(r"[?!:\u2014\u2013.-]")
 
 
 def roles(text: str, found: Sequence[Word]) -> list[Role]:
     """The role of each word, from the text between it and the word before."""
+    if not found:
+        return []
+    if _ROLE_MARK.search(text) is None:  # many titles: no gap can make a word anything but plain
+        return [Role.FIRST] + [Role.PLAIN] * (len(found) - 1)
     gaps = [text[before.end : word.start] for before, word in zip(found, found[1:])]
     # Most words follow a single space, which makes them plain: no need to look that up.
-    return [Role.FIRST, *(Role.PLAIN if gap == " " else _role_after(gap) for gap in gaps)] if found else []
+    return [Role.FIRST, *(Role.PLAIN if gap == " " else _role_after(gap) for gap in gaps)]
 
 
 @WordCache  # nearly every gap is one of a few: " ", ": ", ", "...
