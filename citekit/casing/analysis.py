@@ -124,8 +124,11 @@ class Title:
 
     def capitalize(self, span: tuple[int, int]) -> None:
         """Uppercase the part's first letter, if it is free and the part is all lowercase."""
-        if self.form(span) is not Form.LOWER or self.is_protected(span):
-            return
+        if self.form(span) is Form.LOWER and not self.is_protected(span):
+            self.upper_first(span)
+
+    def upper_first(self, span: tuple[int, int]) -> None:
+        """Uppercase the part's first letter (:meth:`capitalize` without its checks, for a caller that made them)."""
         for i in range(*span):
             if self.chars[i].isalpha():
                 up = self.chars[i].upper()

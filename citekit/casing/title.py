@@ -95,8 +95,8 @@ def _case_part(
         return
     elif form is Form.LOWER and part in PARTICLES and _name_follows(title, index):
         return
-    if form is Form.LOWER:  # a part already capitalised needs nothing
-        title.capitalize(span)
+    if form is Form.LOWER:  # (unprotected, as checked above); a part already capitalised needs nothing
+        title.upper_first(span)
 
 
 #: The forms headline case may change; the others (acronyms, mixed case, numbers, uncased scripts) stay as given.
