@@ -109,8 +109,8 @@ def detect_headline(title: Title) -> bool | None:
     acronyms and names) is None: nothing is lowered.
     """
     capital = lower = 0
-    for index, word in enumerate(title.words):
-        if title.roles[index] is not Role.PLAIN or title.in_name[index]:
+    for word, role, in_name in zip(title.words, title.roles, title.in_name):
+        if role is not Role.PLAIN or in_name:
             continue
         parts = word.parts
         if len(parts) > 1 and title.part(parts[0]).lower() in PREFIXES:

@@ -45,11 +45,11 @@ class WordCache(dict[str, T]):
 
     def __init__(self, function: Callable[[str], T]) -> None:
         super().__init__()
-        self.__wrapped__ = function
-        self.__doc__ = function.__doc__
+        self._function = function
+        functools.update_wrapper(self, function)  # its name and docstring, and __wrapped__
 
     def __missing__(self, word: str) -> T:
-        value = self.__wrapped__(word)
+        value = self._function(word)
         if len(word) <= LONGEST_CACHED:
             if len(self) >= CACHED_WORDS:
                 self.clear()
