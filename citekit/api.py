@@ -193,9 +193,10 @@ def _styled_items(
     if casing != "style" or resolved.profile is None:
         return items
     # Imported here: the casing rules load their lexicon, which `import citekit` need not pay for.
-    from citekit.casing.items import apply_casing
+    from citekit.casing.items import Memo, apply_casing
 
-    return [apply_casing(item, resolved.profile.casing, locale=locale) for item in items]
+    memo: Memo = {}  # one per bibliography: its repeated titles are cased once
+    return [apply_casing(item, resolved.profile.casing, locale=locale, memo=memo) for item in items]
 
 
 def _check_choice(argument: str, value: object, allowed: tuple[str, ...]) -> None:

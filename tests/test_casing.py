@@ -16,7 +16,7 @@ from citekit import format_bibliography, format_citation
 from citekit.casing import load_lexicon, sentence_case, title_case, to_sentence_case
 from citekit.casing._build_lexicon import LEXICON, rewrite
 from citekit.casing.analysis import Title
-from citekit.casing.items import apply_casing, title_case_for_csl
+from citekit.casing.items import Memo, apply_casing, title_case_for_csl
 from citekit.casing.lexicon import parse_lexicon
 from citekit.casing.sentence import detect_headline
 from citekit.styles import load_profiles
@@ -204,6 +204,21 @@ def test_items_by_variable_and_type() -> None:
 
     case = _item(type="legal_case", title="Brown v. Board of Education")
     assert apply_casing(case, APA, locale="en-US")["title"] == "Brown v. Board of Education"
+
+
+def test_a_memo_shared_by_items_keeps_each_short_title_to_its_own_reading() -> None:
+    # The same short title under a headline-case and a sentence-case full title: read apart, though the memo
+    # has already cased it once (format_bibliography shares one memo between the items of a bibliography).
+    headline = _item(title="Clinical Introduction To Personality", **{"title-short": "Clinical Introduction"})
+    sentence = _item(title="Clinical introduction to personality", **{"title-short": "Clinical Introduction"})
+    memo: Memo = {}
+    shared = [apply_casing(item, APA, locale="en-US", memo=memo) for item in (headline, sentence, headline)]
+    assert [done["title-short"] for done in shared] == [
+        "Clinical introduction",
+        "Clinical Introduction",
+        "Clinical introduction",
+    ]
+    assert shared == [apply_casing(item, APA, locale="en-US") for item in (headline, sentence, headline)]
 
 
 def test_items_in_another_language_are_left_alone() -> None:

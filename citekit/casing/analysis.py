@@ -6,7 +6,7 @@ import re
 
 from citekit.casing.lexicon import Lexicon, load_lexicon
 from citekit.casing.markup import Marked, parse
-from citekit.casing.words import Form, Role, Word, form_of, is_all_caps, roles, words
+from citekit.casing.words import Form, Role, Word, WordCache, form_of, is_all_caps, roles, words
 
 __all__ = ["DESIGNATORS", "Title"]
 
@@ -56,40 +56,39 @@ class Title:
         self.text = self.marked.text
         self.chars = list(self.text)
         self.words: list[Word] = words(self.text)
+        self.tokens = [self.text[w.start : w.end] for w in self.words]
         self.roles: list[Role] = roles(self.text, self.words)
+        # Most titles protect nothing: then no span needs its protection looked up.
+        self._any_protected = True in self.marked.protected
         self.all_caps = is_all_caps(self.text, self.marked.protected, self.words)
         self._lexicon = lexicon or load_lexicon()
-        self.in_name = self._names(self._lexicon)
+        self.in_name = self._lexicon.names_in(self.text, self.words, self.tokens)
         self.foreign = self._looks_foreign()
-
-    def _names(self, lexicon: Lexicon) -> list[bool]:
-        """Per word: whether it belongs to a name of the lexicon."""
-        flags = [False] * len(self.words)
-        index = 0
-        while index < len(self.words):
-            size = lexicon.match(self.text, self.words, index)
-            for k in range(index, index + size):
-                flags[k] = True
-            index += max(size, 1)
-        return flags
 
     def _looks_foreign(self) -> bool:
         """Written in another script, or with two function words of another language."""
-        letters = [c for c in self.text if c.isalpha()]
-        latin = sum(1 for c in letters if c < "\u0250")
-        if letters and latin * 2 < len(letters):
-            return True
-        tokens = [self.text[w.start : w.end] for w in self.words]
-        return sum(1 for t in tokens if t in FOREIGN_WORDS) >= 2
+        if not self.text.isascii() and max(self.text) >= "\u0250":  # else every letter is Latin
+            letters = [c for c in self.text if c.isalpha()]
+            latin = sum(1 for c in letters if c < "\u0250")
+            if letters and latin * 2 < len(letters):
+                return True
+        if FOREIGN_WORDS.isdisjoint(self.tokens):
+            return False
+        return sum(token in FOREIGN_WORDS for token in self.tokens) >= 2
 
     def part(self, span: tuple[int, int]) -> str:
         return self.text[span[0] : span[1]]
 
     def form(self, span: tuple[int, int]) -> Form:
-        return form_of(self.part(span))
+        return form_of(self.text[span[0] : span[1]])
 
     def is_protected(self, span: tuple[int, int]) -> bool:
-        return any(self.marked.protected[span[0] : span[1]])
+        return self._any_protected and True in self.marked.protected[span[0] : span[1]]
+
+    def is_kept(self, span: tuple[int, int]) -> bool:
+        """A part that is never lowered: protected, a name of the lexicon, or a possessive taken for a name."""
+        part = self.text[span[0] : span[1]]
+        return self.is_protected(span) or self._lexicon.is_name(part) or _is_possessive_name(part)
 
     def is_name_part(self, span: tuple[int, int]) -> bool:
         """A part that is a one-word name by itself: "Saharan" in "sub-Saharan"."""
@@ -100,21 +99,24 @@ class Title:
 
         Common nouns that often stand in the possessive ("Children's", "Women's", "World's") are not.
         """
-        match = _POSSESSIVE.search(self.part(span))
-        return match is not None and self.part(span)[: match.start()].lower() not in COMMON_POSSESSIVES
+        return _is_possessive_name(self.part(span))
 
     def is_letter_a(self, index: int, span: tuple[int, int]) -> bool:
         """A capital "A" that names something ("Vitamin A", "Plan A", or "A" at the end of a title part)."""
         if self.part(span) != "A":
             return False
-        before = self.text[self.words[index - 1].start : self.words[index - 1].end] if index else ""
-        if before.lower() in DESIGNATORS:
+        if index and self.tokens[index - 1].lower() in DESIGNATORS:
             return True
         after = self.text[span[1] : self.words[index + 1].start] if index + 1 < len(self.words) else ""
         return index + 1 == len(self.words) or bool(_CLOSING_PUNCTUATION.search(after))
 
     def lower(self, span: tuple[int, int]) -> None:
-        for i in range(*span):
+        start, end = span
+        current = "".join(self.chars[start:end])
+        if current.isascii() and not self.is_protected(span):
+            self.chars[start:end] = current.lower()  # one letter for one, as a case change must keep the length
+            return
+        for i in range(start, end):
             if not self.marked.protected[i]:
                 low = self.chars[i].lower()
                 if len(low) == 1:
@@ -122,8 +124,11 @@ class Title:
 
     def capitalize(self, span: tuple[int, int]) -> None:
         """Uppercase the part's first letter, if it is free and the part is all lowercase."""
-        if self.is_protected(span) or self.form(span) is not Form.LOWER:
-            return
+        if self.form(span) is Form.LOWER and not self.is_protected(span):
+            self.upper_first(span)
+
+    def upper_first(self, span: tuple[int, int]) -> None:
+        """Uppercase the part's first letter (:meth:`capitalize` without its checks, for a caller that made them)."""
         for i in range(*span):
             if self.chars[i].isalpha():
                 up = self.chars[i].upper()
@@ -142,3 +147,9 @@ class Title:
         if new == self.text and not wrap:
             return self.source
         return self.marked.render(new, wrap or ())
+
+
+@WordCache
+def _is_possessive_name(part: str) -> bool:
+    match = _POSSESSIVE.search(part)
+    return match is not None and part[: match.start()].lower() not in COMMON_POSSESSIVES

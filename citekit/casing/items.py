@@ -23,9 +23,10 @@ from typing import Any
 from citekit.casing.analysis import Title
 from citekit.casing.sentence import to_sentence_case
 from citekit.casing.title import title_case_title
+from citekit.csl.textcase import Segment, apply_text_case  # the processor's own title case
 from citekit.styles.profiles import CasingRules
 
-__all__ = ["BOOKLIKE_CONTAINERS", "NAME_TITLE_TYPES", "apply_casing", "is_english", "title_case_for_csl"]
+__all__ = ["BOOKLIKE_CONTAINERS", "NAME_TITLE_TYPES", "Memo", "apply_casing", "is_english", "title_case_for_csl"]
 
 BOOKLIKE_CONTAINERS = frozenset({"chapter", "paper-conference", "entry", "entry-dictionary", "entry-encyclopedia"})
 """Types whose ``container-title`` is a book (cased as a title of a work, not as a periodical's name)."""
@@ -44,8 +45,19 @@ def is_english(item: Mapping[str, Any], locale: str | None) -> bool:
     return (locale or "en").lower().startswith("en")
 
 
-def apply_casing(item: Mapping[str, Any], rules: CasingRules, *, locale: str | None) -> dict[str, Any]:
-    """A copy of ``item`` with its titles recased by ``rules`` (the item itself is never changed)."""
+#: Titles already recased: (text, rule, capitalize_subtitles, headline) -> what :func:`_recase` gave.
+Memo = dict[tuple[str, str, bool, bool | None], tuple[str, bool | None]]
+
+
+def apply_casing(
+    item: Mapping[str, Any], rules: CasingRules, *, locale: str | None, memo: Memo | None = None
+) -> dict[str, Any]:
+    """A copy of ``item`` with its titles recased by ``rules`` (the item itself is never changed).
+
+    ``memo``: shared by the items of one bibliography, it cases each repeated title (a journal, a series, the book
+    of several chapters) once.
+    """
+    memo = {} if memo is None else memo
     out = dict(item)
     if not is_english(item, locale):
         return out
@@ -54,30 +66,42 @@ def apply_casing(item: Mapping[str, Any], rules: CasingRules, *, locale: str | N
         headline = None
         for variable in _TITLES:
             if isinstance(out.get(variable), str):
-                out[variable], read = _recase(out[variable], rules.titles, rules)
+                out[variable], read = _recase(out[variable], rules.titles, rules, memo)
                 if variable == "title":
                     headline = read
         if isinstance(out.get("title-short"), str):
-            out["title-short"], _ = _recase(out["title-short"], rules.titles, rules, headline)
+            out["title-short"], _ = _recase(out["title-short"], rules.titles, rules, memo, headline)
     container_rule = rules.titles if kind in BOOKLIKE_CONTAINERS else (rules.periodical_titles or rules.titles)
     headline = None
     if isinstance(out.get("container-title"), str):
-        out["container-title"], headline = _recase(out["container-title"], container_rule, rules)
+        out["container-title"], headline = _recase(out["container-title"], container_rule, rules, memo)
     if isinstance(out.get("container-title-short"), str):
-        out["container-title-short"], _ = _recase(out["container-title-short"], container_rule, rules, headline)
+        short = out["container-title-short"]
+        out["container-title-short"], _ = _recase(short, container_rule, rules, memo, headline)
     if isinstance(out.get("collection-title"), str):
-        out["collection-title"], _ = _recase(out["collection-title"], rules.series_titles or rules.titles, rules)
+        series_rule = rules.series_titles or rules.titles
+        out["collection-title"], _ = _recase(out["collection-title"], series_rule, rules, memo)
     return out
 
 
-def _recase(text: str, rule: str, rules: CasingRules, headline: bool | None = None) -> tuple[str, bool | None]:
+def _recase(
+    text: str, rule: str, rules: CasingRules, memo: Memo, headline: bool | None = None
+) -> tuple[str, bool | None]:
     """``text`` under ``rule``, and (sentence case) whether it was read as headline case."""
+    if rule not in ("sentence", "title"):
+        return text, None
+    key = (text, rule, rules.capitalize_subtitles, headline)
+    done = memo.get(key)
+    if done is None:
+        done = memo[key] = _recased(text, rule, rules.capitalize_subtitles, headline)
+    return done
+
+
+def _recased(text: str, rule: str, capitalize_subtitles: bool, headline: bool | None) -> tuple[str, bool | None]:
     if rule == "sentence":
-        done = to_sentence_case(text, capitalize_subtitles=rules.capitalize_subtitles, headline=headline)
+        done = to_sentence_case(text, capitalize_subtitles=capitalize_subtitles, headline=headline)
         return done.text, done.headline
-    if rule == "title":
-        return title_case_for_csl(text), None
-    return text, None
+    return title_case_for_csl(text), None
 
 
 def title_case_for_csl(text: str) -> str:
@@ -89,19 +113,25 @@ def title_case_for_csl(text: str) -> str:
     in question are put in ``<span class="nocase">``; everywhere else the text is exactly what CMOS gives, so a
     title the two agree on is not marked at all.
     """
-    from citekit.csl.textcase import Segment, apply_text_case  # the processor's own title case
-
     title = title_case_title(Title(text))
     cmos = "".join(title.chars)
-    segments: list[Segment] = []
-    start = 0
-    flags = title.marked.csl_protected
-    for end in range(1, len(cmos) + 1):
-        if end == len(cmos) or flags[end] != flags[start]:
-            segments.append(Segment(cmos[start:end], flags[start]))
-            start = end
-    csl = "".join(apply_text_case(segments, "title"))
+    csl = "".join(apply_text_case(_runs(cmos, title.marked.csl_protected), "title"))
     if csl == cmos or len(csl) != len(cmos):
         return title.result()
     wrap = [(w.start, w.end) for w in title.words if csl[w.start : w.end] != cmos[w.start : w.end]]
     return title.result(wrap)
+
+
+def _runs(text: str, protected: list[bool]) -> list[Segment]:
+    """``text`` in segments of the same protection (found with list.index: a 5 MB title is one segment)."""
+    segments: list[Segment] = []
+    start = 0
+    while start < len(text):
+        flag = protected[start]
+        try:
+            end = protected.index(not flag, start)
+        except ValueError:
+            end = len(text)
+        segments.append(Segment(text[start:end], flag))
+        start = end
+    return segments

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from citekit._resources import resource
-from citekit.casing.words import MINOR_WORDS, Word
+from citekit.casing.words import MINOR_WORDS, Word, WordCache
 
 __all__ = ["Lexicon", "Name", "load_lexicon"]
 
@@ -43,21 +43,41 @@ class Lexicon:
             k: sorted(v, key=lambda n: -len(n.words)) for k, v in index.items()
         }
 
+        self._candidates = WordCache(self._find_candidates)
+        #: ``word in lexicon`` (the same answer, without the call to ``__contains__``).
+        self.is_name = WordCache(self._is_name)
+
     def __contains__(self, word: str) -> bool:
         """Whether ``word`` alone (or its plural or possessive) is a one-word name of the lexicon."""
+        return self.is_name(word)
+
+    def _is_name(self, word: str) -> bool:
         return any(
             len(n.words) == 1 and not n.near_number and _same(n.words[0], word, last=True)
             for n in self._candidates(word)
         )
 
-    def _candidates(self, word: str) -> list[Name]:
+    def _find_candidates(self, word: str) -> tuple[Name, ...]:
         """The names that start with ``word``, and the one-word names of its form without a plural or possessive
         ending ("Americans", "Britain's")."""
-        found = list(self._index.get(_key(word), ()))
+        found = tuple(self._index.get(_key(word), ()))
         bare = _POSSESSIVE.sub("", word)
         if bare != word:
-            found += [n for n in self._index.get(_key(bare), ()) if len(n.words) == 1]
+            found += tuple(n for n in self._index.get(_key(bare), ()) if len(n.words) == 1)
         return found
+
+    def names_in(self, text: str, found: Sequence[Word], tokens: Sequence[str]) -> list[bool]:
+        """Per word of ``found`` (whose texts are ``tokens``): whether it belongs to a name of the lexicon."""
+        flags = [False] * len(found)
+        # Most words start no name: the cached look-up rules them out before any call to match.
+        starts = [index for index, token in enumerate(tokens) if self._candidates(token)]
+        covered = 0  # the words up to here belong to a name already
+        for index in starts:
+            if index >= covered:
+                size = self.match(text, found, index)
+                flags[index : index + size] = [True] * size
+                covered = index + size
+        return flags
 
     def match(self, text: str, found: Sequence[Word], index: int) -> int:
         """How many words of ``found``, from ``index`` on, form a name of the lexicon (0: none).

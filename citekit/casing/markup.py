@@ -13,6 +13,7 @@ a tag but is not CSL markup prints as it is, and is protected too.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -56,63 +57,71 @@ class Marked:
         """
         if len(text) != len(self.text):
             raise ValueError("a case change must not change the length of the text")
+        if not self.tags and not wrap:
+            return text
         starts: dict[int, int] = {}
         ends: dict[int, int] = {}
         cuts = sorted({t.at for t in self.tags})
         for start, end in wrap:
             # One nocase span per stretch of text between two tags.
-            inner = [c for c in cuts if start < c < end]
+            inner = cuts[bisect.bisect_right(cuts, start) : bisect.bisect_left(cuts, end)]
             for a, b in zip([start, *inner], [*inner, end]):
                 if a < b:
                     starts[a] = starts.get(a, 0) + 1
                     ends[b] = ends.get(b, 0) + 1
         out: list[str] = []
         tag_index = 0
-        for pos in range(len(text) + 1):
+        done = 0
+        for pos in sorted({*cuts, *starts, *ends}):
+            out.append(text[done:pos])
             # Closing wrappers before the tags at this position, opening ones after them: innermost either way.
             out.append(NOCASE_CLOSE * ends.get(pos, 0))
             while tag_index < len(self.tags) and self.tags[tag_index].at == pos:
                 out.append(self.tags[tag_index].raw)
                 tag_index += 1
             out.append(NOCASE_OPEN * starts.get(pos, 0))
-            if pos < len(text):
-                out.append(text[pos])
+            done = pos
+        out.append(text[done:])
         return "".join(out)
 
 
 def parse(source: str) -> Marked:
     """Split ``source`` into visible text, protection and tags (unmatched closing tags are text, as in CSL)."""
-    text: list[str] = []
+    if "<" not in source:  # most titles: no tag, nothing protected
+        return Marked(source, [False] * len(source), [False] * len(source), [])
+    # The visible text in runs, each with the kinds of the spans it sits in (a stack of tag names / span kinds).
+    runs: list[tuple[str, tuple[str, ...]]] = []
     tags: list[_Tag] = []
-    # Per character: the kinds of the spans it sits in (a stack of tag names / span kinds).
-    kinds: list[tuple[str, ...]] = []
     stack: list[str] = []
+    visible = 0  # the length of the visible text so far
     pos = 0
     for match in _TAG.finditer(source):
-        _append(text, kinds, source[pos : match.start()], stack)
+        visible += _append(runs, source[pos : match.start()], stack)
         pos = match.end()
         name = match.group("name").lower()
         if match.group("close"):
             opener = "span" if name == "span" else name
             if stack and _tag_name(stack[-1]) == opener:
                 stack.pop()
-                tags.append(_Tag(len(text), match.group(0)))
+                tags.append(_Tag(visible, match.group(0)))
             else:
-                _append(text, kinds, match.group(0), [*stack, _LITERAL])
+                visible += _append(runs, match.group(0), [*stack, _LITERAL])
             continue
         kind = _kind(name, match.group("attrs") or "")
         if kind is None:
-            _append(text, kinds, match.group(0), [*stack, _LITERAL])
+            visible += _append(runs, match.group(0), [*stack, _LITERAL])
             continue
         stack.append(kind)
-        tags.append(_Tag(len(text), match.group(0)))
-    _append(text, kinds, source[pos:], stack)
-    visible = "".join(text)
-    letters = [i for i, c in enumerate(visible) if c.isalpha()]
-    all_italic = bool(letters) and all("i" in kinds[i] for i in letters)
-    protected = [_protects(k, italics=not all_italic, literal=True) for k in kinds]
-    csl_protected = [_protects(k, italics=False, literal=False) for k in kinds]
-    return Marked(visible, protected, csl_protected, tags)
+        tags.append(_Tag(visible, match.group(0)))
+    _append(runs, source[pos:], stack)
+    lettered = [kinds for chunk, kinds in runs if any(map(str.isalpha, chunk))]
+    all_italic = bool(lettered) and all("i" in kinds for kinds in lettered)
+    protected: list[bool] = []
+    csl_protected: list[bool] = []
+    for chunk, kinds in runs:
+        protected += [_protects(kinds, italics=not all_italic, literal=True)] * len(chunk)
+        csl_protected += [_protects(kinds, italics=False, literal=False)] * len(chunk)
+    return Marked("".join(chunk for chunk, _ in runs), protected, csl_protected, tags)
 
 
 # Text that looks like a tag but is not CSL markup: it prints as it is, so casing never touches it.
@@ -123,19 +132,15 @@ _LITERAL = "literal"
 _OTHER_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 
 
-def _append(text: list[str], kinds: list[tuple[str, ...]], chunk: str, stack: list[str]) -> None:
+def _append(runs: list[tuple[str, tuple[str, ...]]], chunk: str, stack: list[str]) -> int:
+    """Add ``chunk`` of visible text, inside the spans of ``stack``, to ``runs``; return its length."""
     pos = 0
     for match in _OTHER_TAG.finditer(chunk):
-        _extend(text, kinds, chunk[pos : match.start()], tuple(stack))
-        _extend(text, kinds, match.group(0), (*stack, _LITERAL))
+        runs.append((chunk[pos : match.start()], tuple(stack)))
+        runs.append((match.group(0), (*stack, _LITERAL)))
         pos = match.end()
-    _extend(text, kinds, chunk[pos:], tuple(stack))
-
-
-def _extend(text: list[str], kinds: list[tuple[str, ...]], chunk: str, kind: tuple[str, ...]) -> None:
-    if chunk:
-        text.extend(chunk)
-        kinds.extend([kind] * len(chunk))
+    runs.append((chunk[pos:], tuple(stack)))
+    return len(chunk)
 
 
 def _kind(name: str, attrs: str) -> str | None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from citekit.casing.analysis import Title
-from citekit.casing.words import MINOR_WORDS, PREFIXES, Form, Role
+from citekit.casing.words import MINOR_WORDS, PREFIXES, Form, Role, WordCache, form_of
 
 __all__ = ["SentenceCase", "detect_headline", "sentence_case", "to_sentence_case"]
 
@@ -57,23 +57,28 @@ def to_sentence_case(text: str, *, capitalize_subtitles: bool = True, headline: 
     detected = detect_headline(title) if headline is None else headline
     lowering = detected is True
     in_proceedings_name = _proceedings(title)
-    for index, word in enumerate(title.words):
-        role = title.roles[index]
-        if role in (Role.SUBTITLE, Role.SENTENCE):
+    starting = _STARTING[capitalize_subtitles]
+    for index, (word, role) in enumerate(zip(title.words, title.roles)):
+        if role in _OPENING:
             in_proceedings_name = False
         if role is Role.AFTER_PERIOD or (in_proceedings_name and index >= 2):
             continue
-        starts = role in (Role.FIRST, Role.SENTENCE) or (role is Role.SUBTITLE and capitalize_subtitles)
+        starts = role in starting
         if starts:
             title.capitalize(word.parts[0])
-        if title.in_name[index] or not lowering:
-            continue
-        for k, span in enumerate(word.parts):
-            if k == 0 and starts:
-                continue
-            if _lowerable(title, index, span):
-                title.lower(span)
+        if lowering and not title.in_name[index]:
+            for span in word.parts[1:] if starts else word.parts:
+                if _lowerable(title, index, span):
+                    title.lower(span)
     return SentenceCase(title.result(), detected)
+
+
+# Tuples, not sets: roles compare by identity, and an Enum's hash is a Python call.
+_OPENING = (Role.SUBTITLE, Role.SENTENCE)  # the roles of a word that opens a title part
+_STARTING = {  # the roles whose word is capitalised, by capitalize_subtitles
+    True: (Role.FIRST, Role.SENTENCE, Role.SUBTITLE),
+    False: (Role.FIRST, Role.SENTENCE),
+}
 
 
 def _proceedings(title: Title) -> bool:
@@ -81,17 +86,15 @@ def _proceedings(title: Title) -> bool:
     name of a meeting, a proper noun, kept as given up to the end of the title part."""
     if len(title.words) < 3:
         return False
-    first, second = (title.text[w.start : w.end] for w in title.words[:2])
+    first, second = title.tokens[:2]
     return first.lower() == "proceedings" and second.lower() == "of"
 
 
 def _lowerable(title: Title, index: int, span: tuple[int, int]) -> bool:
-    if title.is_protected(span) or title.is_name_part(span) or title.is_possessive_name(span):
-        return False
-    form = title.form(span)
-    if form is Form.CAPITAL_LETTER:
-        return title.part(span) == "A" and not title.is_letter_a(index, span)
-    return form is Form.CAPITALIZED
+    part = title.part(span)
+    if part == "A":
+        return not title.is_letter_a(index, span) and not title.is_kept(span)
+    return form_of(part) is Form.CAPITALIZED and not title.is_kept(span)
 
 
 def detect_headline(title: Title) -> bool | None:
@@ -106,21 +109,30 @@ def detect_headline(title: Title) -> bool | None:
     acronyms and names) is None: nothing is lowered.
     """
     capital = lower = 0
-    for index, word in enumerate(title.words):
-        if title.roles[index] is not Role.PLAIN or title.in_name[index]:
+    for word, role, in_name in zip(title.words, title.roles, title.in_name):
+        if role is not Role.PLAIN or in_name:
             continue
-        after_prefix = title.part(word.parts[0]).lower() in PREFIXES
-        for k, span in enumerate(word.parts):
-            if title.is_protected(span) or title.is_name_part(span) or title.is_possessive_name(span):
-                continue
-            if k > 0 and after_prefix:
-                continue  # "Anti-inflammatory": lowercase in headline case too
-            form = title.form(span)
-            part = title.part(span)
-            if form is Form.CAPITALIZED:
-                capital += 1
-            elif form is Form.LOWER and len(part) >= 4 and part.lower() not in MINOR_WORDS:
-                lower += 1
+        parts = word.parts
+        if len(parts) > 1 and title.part(parts[0]).lower() in PREFIXES:
+            parts = parts[:1]  # "Anti-inflammatory": lowercase in headline case too
+        for span in parts:
+            sign = _sign(title.part(span))
+            if sign and not title.is_kept(span):
+                if sign > 0:
+                    capital += 1
+                else:
+                    lower += 1
     if capital == 0 and lower == 0:
         return None
     return capital > 2 * lower
+
+
+@WordCache
+def _sign(part: str) -> int:
+    """What a part tells of headline case by its form alone: 1 for it, -1 against, 0 nothing."""
+    form = form_of(part)
+    if form is Form.CAPITALIZED:
+        return 1
+    if form is Form.LOWER and len(part) >= 4 and part.lower() not in MINOR_WORDS:
+        return -1
+    return 0

@@ -21,7 +21,7 @@ apart and lowercases it: protect such a word (``<span class="nocase">Up</span>``
 from __future__ import annotations
 
 from citekit.casing.analysis import Title
-from citekit.casing.words import MINOR_WORDS, PREFIXES, Form, Role
+from citekit.casing.words import MINOR_WORDS, PREFIXES, Form, Role, form_of
 
 __all__ = ["PARTICLES", "title_case", "title_case_title"]
 
@@ -44,25 +44,38 @@ def title_case_title(title: Title) -> Title:
     """Apply CMOS headline style to ``title`` in place, and return it."""
     if title.all_caps or title.foreign:
         return title
-    for index, word in enumerate(title.words):
-        if title.in_name[index]:
+    # The last word of the title and of each title part (before ":", "?", a dash...).
+    part_ends = [role in _NEW_PART_ROLES for role in title.roles[1:]] + [True]
+    for index, (word, role, in_name) in enumerate(zip(title.words, title.roles, title.in_name)):
+        if in_name:
             continue
-        role = title.roles[index]
-        if role is Role.AFTER_PERIOD and title.form(word.parts[0]) is not Form.LOWER:
+        parts = word.parts
+        if role is Role.AFTER_PERIOD and title.form(parts[0]) is not Form.LOWER:
             continue  # a new sentence or an abbreviation: its capital stays
-        edge = role in (Role.FIRST, Role.SUBTITLE, Role.SENTENCE) or title.is_part_end(index)
-        first_part = title.part(word.parts[0]).lower()
-        for k, span in enumerate(word.parts):
-            _case_part(title, index, k, span, edge=edge, after_prefix=k > 0 and first_part in PREFIXES)
+        edge = role in _EDGE_ROLES or part_ends[index]
+        prefixed = len(parts) > 1 and title.part(parts[0]).lower() in PREFIXES
+        for k, span in enumerate(parts):
+            _case_part(title, index, parts, k, edge, k > 0 and prefixed)
     return title
 
 
-def _case_part(title: Title, index: int, k: int, span: tuple[int, int], *, edge: bool, after_prefix: bool) -> None:
-    form = title.form(span)
-    if title.is_protected(span) or form in (Form.ACRONYM, Form.MIXED, Form.NUMBER, Form.OTHER):
+# The roles of the first word of a title part, and of the title or a title part (tuples: Enum members compare by
+# identity, and an Enum's hash is a Python call).
+_NEW_PART_ROLES = (Role.SUBTITLE, Role.SENTENCE)
+_EDGE_ROLES = (Role.FIRST, Role.SUBTITLE, Role.SENTENCE)
+
+
+def _case_part(
+    title: Title, index: int, parts: tuple[tuple[int, int], ...], k: int, edge: bool, after_prefix: bool
+) -> None:
+    """Case part ``k`` of the word ``index``, whose parts are ``parts``."""
+    span = parts[k]
+    part = title.part(span)
+    form = form_of(part)
+    if form not in _CASEABLE or title.is_protected(span):
         return
-    part = title.part(span).lower()
-    compound = len(title.words[index].parts) > 1
+    part = part.lower()
+    compound = len(parts) > 1
     if form is Form.CAPITAL_LETTER:
         # "A" mid-title is the article unless it names something; other capital letters ("I", "B") stay.
         if part == "a" and not edge and not (compound and k == 0) and not title.is_letter_a(index, span):
@@ -72,17 +85,22 @@ def _case_part(title: Title, index: int, k: int, span: tuple[int, int], *, edge:
         if form is Form.CAPITALIZED and not title.is_name_part(span):
             title.lower(span)
         return
-    last_part = k == len(title.words[index].parts) - 1
+    last_part = k == len(parts) - 1
     if k == 0 and (edge or compound):
-        title.capitalize(span)  # first/last word of a part, and the first element of a compound
+        pass  # first/last word of a part, and the first element of a compound: capitalised
     elif k > 0 and edge and last_part and title.is_part_end(index):
-        title.capitalize(span)  # "Up-to-Date" at the end of a title
+        pass  # "Up-to-Date" at the end of a title
     elif part in MINOR_WORDS:
         title.lower(span)
+        return
     elif form is Form.LOWER and part in PARTICLES and _name_follows(title, index):
         return
-    else:
-        title.capitalize(span)
+    if form is Form.LOWER:  # (unprotected, as checked above); a part already capitalised needs nothing
+        title.upper_first(span)
+
+
+#: The forms headline case may change; the others (acronyms, mixed case, numbers, uncased scripts) stay as given.
+_CASEABLE = (Form.LOWER, Form.CAPITALIZED, Form.CAPITAL_LETTER)
 
 
 def _name_follows(title: Title, index: int) -> bool:

@@ -9,9 +9,10 @@ with hyphenated compounds.
 from __future__ import annotations
 
 import enum
+import functools
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from typing import NamedTuple, TypeVar
 
 __all__ = [
     "MINOR_WORDS",
@@ -19,14 +20,49 @@ __all__ = [
     "Form",
     "Role",
     "Word",
+    "WordCache",
     "form_of",
     "is_all_caps",
     "roles",
     "words",
 ]
 
-_CHAR = r"(?:[^\W_]|[\u0300-\u036f])"
-_WORD = re.compile(rf"{_CHAR}+(?:['\u2019\u02bc.\-\u2010\u2011/]{_CHAR}+)*")
+T = TypeVar("T")
+
+#: Longer than any word of a title: a longer one is not kept, so a hostile title cannot fill the caches with megabytes.
+LONGEST_CACHED = 48
+#: How many words a cache keeps before it starts afresh: titles repeat their words, and the same few thousand words
+#: recur from title to title.
+CACHED_WORDS = 8192
+
+
+class WordCache(dict[str, T]):
+    """A pure function of one word, called as the function, with its results kept for the words seen last.
+
+    A dict whose ``__missing__`` computes the value: a word seen before costs one dict look-up, in C (the casing
+    rules look up a few dozen words per title, and a Python wrapper around ``functools.lru_cache`` doubled that).
+    """
+
+    def __init__(self, function: Callable[[str], T]) -> None:
+        super().__init__()
+        self._function = function
+        functools.update_wrapper(self, function)  # its name and docstring, and __wrapped__
+
+    def __missing__(self, word: str) -> T:
+        value = self._function(word)
+        if len(word) <= LONGEST_CACHED:
+            if len(self) >= CACHED_WORDS:
+                self.clear()
+            self[word] = value
+        return value
+
+    __call__ = dict.__getitem__
+
+
+# A run of letters, digits and combining marks; matched a run of one kind at a time (atomically, so there is no
+# backtracking inside), which is a third faster than one character at a time.
+_RUN = r"(?>[^\W_]+|[\u0300-\u036f]+)+"
+_WORD = re.compile(rf"{_RUN}(?:['\u2019\u02bc.\-\u2010\u2011/]{_RUN})*")
 _PART_SPLIT = re.compile(r"[-\u2010\u2011/]")
 
 #: Articles, coordinating conjunctions ("and", "but", "for", "or", "nor"), "to", "as", and prepositions: the words
@@ -77,8 +113,7 @@ class Role(enum.Enum):
     AFTER_PERIOD = "after period"  # after ". ": a new sentence, or an abbreviation; its case is kept as given
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     """A word of the visible text: its span and the spans of its parts."""
 
     start: int
@@ -88,57 +123,78 @@ class Word:
 
 def words(text: str) -> list[Word]:
     """The words of ``text``, in order."""
-    found: list[Word] = []
-    for match in _WORD.finditer(text):
-        start, end = match.span()
-        parts: list[tuple[int, int]] = []
-        at = start
-        for sep in _PART_SPLIT.finditer(text, start, end):
-            parts.append((at, sep.start()))
-            at = sep.end()
-        parts.append((at, end))
-        found.append(Word(start, end, tuple(parts)))
-    return found
+    spans = [match.span() for match in _WORD.finditer(text)]
+    if _PART_SPLIT.search(text) is None:  # most titles: every word is one part
+        return [_word((start, end, ((start, end),))) for start, end in spans]
+    return [_word((start, end, _parts(text, start, end))) for start, end in spans]
 
 
+# Word's own constructor is a Python function; tuple.__new__ makes the same Word at half the cost.
+_word = functools.partial(tuple.__new__, Word)
+
+
+def _parts(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    parts: list[tuple[int, int]] = []
+    at = start
+    for sep in _PART_SPLIT.finditer(text, start, end):
+        parts.append((at, sep.start()))
+        at = sep.end()
+    parts.append((at, end))
+    return tuple(parts)
+
+
+@WordCache
 def form_of(part: str) -> Form:
     """The :class:`Form` of one word part."""
-    if any(c.isdigit() for c in part):
-        return Form.NUMBER
-    letters = [c for c in part if c.isalpha()]
-    cased = [c for c in letters if c.isupper() or c.islower()]
-    if not cased:
-        return Form.OTHER
-    if all(c.isupper() for c in cased):
+    if part.isascii() and part.isalpha():
+        cased = part  # most parts: English words, every letter cased and no digit
+    else:
+        if any(map(str.isdigit, part)):
+            return Form.NUMBER
+        cased = _cased_letters(part)
+        if not cased:
+            return Form.OTHER
+    # Each letter of ``cased`` is upper or lower case, so the string's own methods (C loops) decide.
+    if cased.isupper():
         return Form.ACRONYM if len(cased) >= 2 else Form.CAPITAL_LETTER
     if cased[0].islower():
-        return Form.MIXED if any(c.isupper() for c in cased) else Form.LOWER
-    return Form.MIXED if any(c.isupper() for c in cased[1:]) else Form.CAPITALIZED
+        return Form.LOWER if cased.islower() else Form.MIXED
+    return Form.CAPITALIZED if cased[1:].islower() else Form.MIXED
+
+
+def _cased_letters(part: str) -> str:
+    """The letters of ``part`` that have a case (not those of Chinese or Arabic, say), in order."""
+    return "".join(c for c in filter(str.isalpha, part) if c.isupper() or c.islower())
 
 
 # What separates two words decides the second one's role.
 _SENTENCE_END = re.compile(r"[?!]['\"\u2019\u201d)\]]*\s")
 _SUBTITLE = re.compile(r":|\u2014|\s[\u2013-]{1,2}\s|--")
 _PERIOD = re.compile(r"\.['\"\u2019\u201d)\]]*\s")
+# What each of the three needs at least one of.
+_ROLE_MARK = re.compile(r"[?!:\u2014\u2013.-]")
 
 
 def roles(text: str, found: Sequence[Word]) -> list[Role]:
     """The role of each word, from the text between it and the word before."""
-    out: list[Role] = []
-    for index, word in enumerate(found):
-        if index == 0:
-            out.append(Role.FIRST)
-            continue
-        gap = text[found[index - 1].end : word.start]
-        if _SENTENCE_END.search(gap):
-            out.append(Role.SENTENCE)
-        elif _SUBTITLE.search(gap):
-            out.append(Role.SUBTITLE)
-        elif _PERIOD.search(gap):
-            out.append(Role.AFTER_PERIOD)
-        else:
-            out.append(Role.PLAIN)
-    return out
+    if not found:
+        return []
+    if _ROLE_MARK.search(text) is None:  # many titles: no gap can make a word anything but plain
+        return [Role.FIRST] + [Role.PLAIN] * (len(found) - 1)
+    gaps = [text[before.end : word.start] for before, word in zip(found, found[1:])]
+    # Most words follow a single space, which makes them plain: no need to look that up.
+    return [Role.FIRST, *(Role.PLAIN if gap == " " else _role_after(gap) for gap in gaps)]
+
+
+@WordCache  # nearly every gap is one of a few: " ", ": ", ", "...
+def _role_after(gap: str) -> Role:
+    if _SENTENCE_END.search(gap):
+        return Role.SENTENCE
+    if _SUBTITLE.search(gap):
+        return Role.SUBTITLE
+    if _PERIOD.search(gap):
+        return Role.AFTER_PERIOD
+    return Role.PLAIN
 
 
 def is_all_caps(text: str, protected: Sequence[bool], found: Sequence[Word]) -> bool:
@@ -147,8 +203,8 @@ def is_all_caps(text: str, protected: Sequence[bool], found: Sequence[Word]) -> 
     Such a title gives no sign of which words are acronyms, so casing leaves it as it is (one capitalised word,
     "NATO", is an acronym and stays anyway).
     """
-    free = [c for c, p in zip(text, protected) if not p]
-    if any(c.islower() for c in free):
+    free = text if True not in protected else "".join(c for c, p in zip(text, protected) if not p)
+    if any(map(str.islower, free)):
         return False
     long_words = sum(1 for w in found if sum(1 for c in text[w.start : w.end] if c.isupper()) >= 2)
     return long_words >= 2
