@@ -109,17 +109,17 @@ def item_from_csl(data: Mapping[str, Any]) -> Item:
     for key, value in data.items():
         if key in ("id", "type") or value is None:
             continue
-        value = _printable(value)
+        # Unprintable characters go from every string read (names clean their parts as they read them).
         if key in NAME_VARIABLES and isinstance(value, list):
             parsed = tuple(n for n in (_name(v) for v in value) if n is not None)
             if parsed:
                 names[key] = parsed
         elif key in DATE_VARIABLES:
-            date = _date(value)
+            date = _date(_printable(value))
             if date is not None:
                 dates[key] = date
         elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
-            text = str(value)
+            text = _printable(value) if isinstance(value, str) else str(value)
             if text != "":
                 fields[key] = text
     _note_variables(fields, names, dates)
@@ -215,6 +215,7 @@ _PARTICLE_WORD = re.compile(r"^(?:['\u2019]?[a-z\u00e0-\u00ff][a-z\u00e0-\u00ff'
 
 def _name(value: Any) -> NameData | None:
     if isinstance(value, str):
+        value = _printable(value)
         return NameData(literal=value) if value.strip() else None
     if not isinstance(value, Mapping):
         return None
@@ -326,7 +327,7 @@ def _visible(text: str) -> bool:
 
 def _name_text(value: Any) -> str:
     # Names print with typographic apostrophes (O’Brien, d’Alembert), as citeproc-js gives them.
-    return _s(value).replace("'", "\u2019")
+    return _s(_printable(value)).replace("'", "\u2019")
 
 
 _SEASON_NAMES = {"spring": 1, "summer": 2, "autumn": 3, "fall": 3, "winter": 4}
