@@ -68,18 +68,38 @@ def _kind(attribute: attrs.Attribute[Any]) -> str:
     return "scalar"
 
 
-_VARIABLES: dict[type[Record], tuple[tuple[str, str, str], ...]] = {}
+@attrs.frozen
+class _Table:
+    """What from_csl, to_csl and check_extra need to know about one record class, worked out once."""
+
+    variables: tuple[tuple[str, str, str], ...]
+    # CSL variable -> (field name, kind)
+    by_variable: dict[str, tuple[str, str]]
+    # Every key check_extra refuses: the CSL variables and the field names.
+    covered: frozenset[str]
+
+
+_TABLES: dict[type[Record], _Table] = {}
+
+
+def _table(cls: type[Record]) -> _Table:
+    table = _TABLES.get(cls)
+    if table is None:
+        found = tuple(
+            (a.name, csl_variable(a.name), _kind(a)) for a in attrs.fields(cls) if a.name not in _NOT_VARIABLES
+        )
+        table = _Table(
+            variables=found,
+            by_variable={variable: (name, kind) for name, variable, kind in found},
+            covered=frozenset(key for name, variable, _ in found for key in (variable, name)),
+        )
+        _TABLES[cls] = table
+    return table
 
 
 def variables(cls: type[Record]) -> tuple[tuple[str, str, str], ...]:
     """(field name, CSL variable, kind) for each CSL variable ``cls`` has a field for, in field order."""
-    found = _VARIABLES.get(cls)
-    if found is None:
-        found = tuple(
-            (a.name, csl_variable(a.name), _kind(a)) for a in attrs.fields(cls) if a.name not in _NOT_VARIABLES
-        )
-        _VARIABLES[cls] = found
-    return found
+    return _table(cls).variables
 
 
 def record_class(csl_type: str) -> type[Record]:
@@ -119,7 +139,7 @@ def from_csl(item: Mapping[str, Any]) -> Record:
     if not isinstance(csl_type, str):
         raise RecordError("type", csl_type, "the type must be a string such as 'chapter'")
     cls = record_class(csl_type)
-    by_variable = {variable: (name, kind) for name, variable, kind in variables(cls)}
+    by_variable = _table(cls).by_variable
     fields: dict[str, Any] = {}
     extra: dict[str, Any] = {}
     for key, value in item.items():
@@ -142,10 +162,15 @@ def from_csl(item: Mapping[str, Any]) -> Record:
         raise RecordError(_csl_path(cls, error.field), error.value, error.reason) from None
 
 
+# JSON values a caller cannot change in place, so to_csl hands them out without a copy.  Exact types: a subclass
+# may carry state of its own, and is deep-copied as before.
+_IMMUTABLE: frozenset[type] = frozenset({str, int, float, bool, type(None)})
+
+
 def to_csl(record: Record) -> dict[str, Any]:
     """The CSL-JSON item for ``record``: ``id`` and ``type`` first, then its fields, then ``extra``."""
     out: dict[str, Any] = {"id": record.id, "type": record.csl_type}
-    for name, variable, kind in variables(type(record)):
+    for name, variable, kind in _table(type(record)).variables:
         value = getattr(record, name)
         if value is None or value == ():
             continue
@@ -158,13 +183,18 @@ def to_csl(record: Record) -> dict[str, Any]:
         else:
             out[variable] = value
     for key, value in record.extra.items():
-        out[key] = copy.deepcopy(value)
+        # The record's lists and dicts must not be shared with a caller who may edit the item.
+        out[key] = value if type(value) in _IMMUTABLE else copy.deepcopy(value)
     return out
 
 
 def check_extra(record: Record) -> None:
     """Refuse ``extra`` keys that a typed field of the record already covers (they would be ambiguous)."""
-    for name, variable, _ in variables(type(record)):
+    table = _table(type(record))
+    if table.covered.isdisjoint(record.extra):
+        return
+    # The error names the first such key in field order, the CSL variable before the field name.
+    for name, variable, _ in table.variables:
         for key in (variable, name):
             if key in record.extra:
                 raise RecordError(
