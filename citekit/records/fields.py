@@ -35,18 +35,20 @@ def _blank(value: object) -> bool:
 
 def to_text(value: str | None) -> str | None:
     """A text variable, unchanged; blank means absent."""
-    if _blank(value):
+    if isinstance(value, str):
+        return value if value.strip() else None
+    if value is None:
         return None
-    if not isinstance(value, str):
-        raise RecordError("", value, "must be a string")
-    return value
+    raise RecordError("", value, "must be a string")
 
 
 def to_number(value: str | int | None) -> str | int | None:
     """A number-like variable (volume, issue, edition...), kept as the str or int it was given."""
-    if _blank(value):
+    if isinstance(value, str):
+        return value if value.strip() else None
+    if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, (str, int)):
+    if isinstance(value, bool) or not isinstance(value, int):
         raise RecordError("", value, "must be a string or a whole number")
     return value
 
@@ -66,10 +68,12 @@ def to_people(value: NamesLike | None) -> tuple[Person, ...]:
     """Names: one name (a Person, "Farr, Michelle", a CSL name mapping) or a list of them."""
     if value is None:
         return ()
-    if isinstance(value, (Person, str, Mapping)):
-        return (to_person(value),)
-    if not isinstance(value, Iterable):
-        raise RecordError("", value, "must be a list of names")
+    # An exact list (the CSL-JSON form) is none of the other forms; saying so first skips the ABC checks.
+    if type(value) is not list:
+        if isinstance(value, (Person, str, Mapping)):
+            return (to_person(value),)
+        if not isinstance(value, Iterable):
+            raise RecordError("", value, "must be a list of names")
     people: list[Person] = []
     for i, item in enumerate(value):
         try:
