@@ -23,83 +23,16 @@ how an item is formatted.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Mapping
 from typing import Any
 
-import attrs
-
 from citekit.errors import RecordError
-from citekit.records._naming import converter_of, join_path
+from citekit.records._naming import join_path
+from citekit.records._variables import check_extra, csl_variable, table_of, to_csl, variables
 from citekit.records.base import Record
-from citekit.records.dates import date_to_csl, to_date
-from citekit.records.fields import join_keywords, to_keywords, to_people
 from citekit.records.kinds import DEDICATED, GenericRecord, WebPage
-from citekit.records.names import person_to_csl
-from citekit.records.vocabulary import CITEKIT_PREFIX
 
-_CSL_NAMES = {
-    "doi": "DOI",
-    "url": "URL",
-    "isbn": "ISBN",
-    "issn": "ISSN",
-    "pages": "page",
-    "keywords": "keyword",
-    "isbn_electronic": CITEKIT_PREFIX + "isbn-electronic",
-    "word_count": CITEKIT_PREFIX + "word-count",
-}
-# Fields that are not CSL variables: the item's identity, its type, and the catch-all.
-_NOT_VARIABLES = frozenset({"id", "type", "extra"})
-
-
-def csl_variable(field_name: str) -> str:
-    """The CSL-JSON key of a record field: ``container_title`` -> ``container-title``, ``doi`` -> ``DOI``."""
-    return _CSL_NAMES.get(field_name, field_name.replace("_", "-"))
-
-
-def _kind(attribute: attrs.Attribute[Any]) -> str:
-    conv = converter_of(attribute)
-    if conv is to_people:
-        return "names"
-    if conv is to_date:
-        return "date"
-    if conv is to_keywords:
-        return "keywords"
-    return "scalar"
-
-
-@attrs.frozen
-class _Table:
-    """What from_csl, to_csl and check_extra need to know about one record class, worked out once."""
-
-    variables: tuple[tuple[str, str, str], ...]
-    # CSL variable -> (field name, kind)
-    by_variable: dict[str, tuple[str, str]]
-    # Every key check_extra refuses: the CSL variables and the field names.
-    covered: frozenset[str]
-
-
-_TABLES: dict[type[Record], _Table] = {}
-
-
-def _table(cls: type[Record]) -> _Table:
-    table = _TABLES.get(cls)
-    if table is None:
-        found = tuple(
-            (a.name, csl_variable(a.name), _kind(a)) for a in attrs.fields(cls) if a.name not in _NOT_VARIABLES
-        )
-        table = _Table(
-            variables=found,
-            by_variable={variable: (name, kind) for name, variable, kind in found},
-            covered=frozenset(key for name, variable, _ in found for key in (variable, name)),
-        )
-        _TABLES[cls] = table
-    return table
-
-
-def variables(cls: type[Record]) -> tuple[tuple[str, str, str], ...]:
-    """(field name, CSL variable, kind) for each CSL variable ``cls`` has a field for, in field order."""
-    return _table(cls).variables
+__all__ = ["check_extra", "csl_variable", "from_csl", "record_class", "to_csl", "variables"]
 
 
 def record_class(csl_type: str) -> type[Record]:
@@ -139,7 +72,7 @@ def from_csl(item: Mapping[str, Any]) -> Record:
     if not isinstance(csl_type, str):
         raise RecordError("type", csl_type, "the type must be a string such as 'chapter'")
     cls = record_class(csl_type)
-    by_variable = _table(cls).by_variable
+    by_variable = table_of(cls).by_variable
     fields: dict[str, Any] = {}
     extra: dict[str, Any] = {}
     for key, value in item.items():
@@ -160,43 +93,3 @@ def from_csl(item: Mapping[str, Any]) -> Record:
         return cls(**fields, extra=extra)
     except RecordError as error:
         raise RecordError(_csl_path(cls, error.field), error.value, error.reason) from None
-
-
-# JSON values a caller cannot change in place, so to_csl hands them out without a copy.  Exact types: a subclass
-# may carry state of its own, and is deep-copied as before.
-_IMMUTABLE: frozenset[type] = frozenset({str, int, float, bool, type(None)})
-
-
-def to_csl(record: Record) -> dict[str, Any]:
-    """The CSL-JSON item for ``record``: ``id`` and ``type`` first, then its fields, then ``extra``."""
-    out: dict[str, Any] = {"id": record.id, "type": record.csl_type}
-    for name, variable, kind in _table(type(record)).variables:
-        value = getattr(record, name)
-        if value is None or value == ():
-            continue
-        if kind == "names":
-            out[variable] = [person_to_csl(person) for person in value]
-        elif kind == "date":
-            out[variable] = date_to_csl(value)
-        elif kind == "keywords":
-            out[variable] = join_keywords(value)
-        else:
-            out[variable] = value
-    for key, value in record.extra.items():
-        # The record's lists and dicts must not be shared with a caller who may edit the item.
-        out[key] = value if type(value) in _IMMUTABLE else copy.deepcopy(value)
-    return out
-
-
-def check_extra(record: Record) -> None:
-    """Refuse ``extra`` keys that a typed field of the record already covers (they would be ambiguous)."""
-    table = _table(type(record))
-    if table.covered.isdisjoint(record.extra):
-        return
-    # The error names the first such key in field order, the CSL variable before the field name.
-    for name, variable, _ in table.variables:
-        for key in (variable, name):
-            if key in record.extra:
-                raise RecordError(
-                    "extra", key, f"{key!r} is the record's {name!r} field; set the field, not an extra variable"
-                )
