@@ -42,7 +42,8 @@ def record_class(csl_type: str) -> type[Record]:
 
 _SHAPES: dict[str, tuple[type[Any] | tuple[type[Any], ...], str]] = {
     "names": (list, "a CSL name variable is a list of name objects"),
-    "date": ((Mapping, str), "a CSL date variable is a date object"),
+    # dict named first only to pass JSON's mappings without the slower ABC check
+    "date": ((dict, Mapping, str), "a CSL date variable is a date object"),
     "keywords": (str, "CSL's keyword variable is one string"),
 }
 
