@@ -98,16 +98,19 @@ def to_csl(record: Record) -> dict[str, Any]:
     out: dict[str, Any] = {"id": record.id, "type": record.csl_type}
     for name, variable, kind in table_of(type(record)).variables:
         value = getattr(record, name)
-        if value is None or value == ():
+        if value is None:
             continue
-        if kind == "names":
+        # Scalars first, the commonest kind, and never a tuple: only names and keywords can be an empty ().
+        if kind == "scalar":
+            out[variable] = value
+        elif value == ():
+            continue
+        elif kind == "names":
             out[variable] = [person_to_csl(person) for person in value]
         elif kind == "date":
             out[variable] = date_to_csl(value)
-        elif kind == "keywords":
-            out[variable] = join_keywords(value)
         else:
-            out[variable] = value
+            out[variable] = join_keywords(value)
     for key, value in record.extra.items():
         # The record's lists and dicts must not be shared with a caller who may edit the item.
         out[key] = value if type(value) in _IMMUTABLE else copy.deepcopy(value)
