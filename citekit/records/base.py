@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 import attrs
 
 from citekit.records._naming import named_fields
+from citekit.records._variables import check_extra, to_csl
 from citekit.records.dates import Date, to_date
 from citekit.records.fields import (
     to_doi,
@@ -72,9 +73,6 @@ class Record:
     def __attrs_post_init__(self) -> None:
         if type(self) is Record:
             raise TypeError("Record is the common base; build a BookChapter, Book, ..., or GenericRecord")
-        # Imported here: csljson imports the record kinds, which import this module.
-        from citekit.records.csljson import check_extra
-
         check_extra(self)
         if not self.id:
             names = self.author or self.editor or self.translator
@@ -92,6 +90,4 @@ class Record:
 
     def to_csl(self) -> dict[str, Any]:
         """This record as a CSL-JSON item (see :func:`citekit.records.csljson.to_csl`)."""
-        from citekit.records.csljson import to_csl
-
         return to_csl(self)

@@ -23,63 +23,16 @@ how an item is formatted.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Mapping
 from typing import Any
 
-import attrs
-
 from citekit.errors import RecordError
-from citekit.records._naming import converter_of, join_path
+from citekit.records._naming import join_path
+from citekit.records._variables import check_extra, csl_variable, table_of, to_csl, variables
 from citekit.records.base import Record
-from citekit.records.dates import date_to_csl, to_date
-from citekit.records.fields import join_keywords, to_keywords, to_people
 from citekit.records.kinds import DEDICATED, GenericRecord, WebPage
-from citekit.records.names import person_to_csl
-from citekit.records.vocabulary import CITEKIT_PREFIX
 
-_CSL_NAMES = {
-    "doi": "DOI",
-    "url": "URL",
-    "isbn": "ISBN",
-    "issn": "ISSN",
-    "pages": "page",
-    "keywords": "keyword",
-    "isbn_electronic": CITEKIT_PREFIX + "isbn-electronic",
-    "word_count": CITEKIT_PREFIX + "word-count",
-}
-# Fields that are not CSL variables: the item's identity, its type, and the catch-all.
-_NOT_VARIABLES = frozenset({"id", "type", "extra"})
-
-
-def csl_variable(field_name: str) -> str:
-    """The CSL-JSON key of a record field: ``container_title`` -> ``container-title``, ``doi`` -> ``DOI``."""
-    return _CSL_NAMES.get(field_name, field_name.replace("_", "-"))
-
-
-def _kind(attribute: attrs.Attribute[Any]) -> str:
-    conv = converter_of(attribute)
-    if conv is to_people:
-        return "names"
-    if conv is to_date:
-        return "date"
-    if conv is to_keywords:
-        return "keywords"
-    return "scalar"
-
-
-_VARIABLES: dict[type[Record], tuple[tuple[str, str, str], ...]] = {}
-
-
-def variables(cls: type[Record]) -> tuple[tuple[str, str, str], ...]:
-    """(field name, CSL variable, kind) for each CSL variable ``cls`` has a field for, in field order."""
-    found = _VARIABLES.get(cls)
-    if found is None:
-        found = tuple(
-            (a.name, csl_variable(a.name), _kind(a)) for a in attrs.fields(cls) if a.name not in _NOT_VARIABLES
-        )
-        _VARIABLES[cls] = found
-    return found
+__all__ = ["check_extra", "csl_variable", "from_csl", "record_class", "to_csl", "variables"]
 
 
 def record_class(csl_type: str) -> type[Record]:
@@ -89,7 +42,8 @@ def record_class(csl_type: str) -> type[Record]:
 
 _SHAPES: dict[str, tuple[type[Any] | tuple[type[Any], ...], str]] = {
     "names": (list, "a CSL name variable is a list of name objects"),
-    "date": ((Mapping, str), "a CSL date variable is a date object"),
+    # dict named first only to pass JSON's mappings without the slower ABC check
+    "date": ((dict, Mapping, str), "a CSL date variable is a date object"),
     "keywords": (str, "CSL's keyword variable is one string"),
 }
 
@@ -119,7 +73,7 @@ def from_csl(item: Mapping[str, Any]) -> Record:
     if not isinstance(csl_type, str):
         raise RecordError("type", csl_type, "the type must be a string such as 'chapter'")
     cls = record_class(csl_type)
-    by_variable = {variable: (name, kind) for name, variable, kind in variables(cls)}
+    by_variable = table_of(cls).by_variable
     fields: dict[str, Any] = {}
     extra: dict[str, Any] = {}
     for key, value in item.items():
@@ -140,33 +94,3 @@ def from_csl(item: Mapping[str, Any]) -> Record:
         return cls(**fields, extra=extra)
     except RecordError as error:
         raise RecordError(_csl_path(cls, error.field), error.value, error.reason) from None
-
-
-def to_csl(record: Record) -> dict[str, Any]:
-    """The CSL-JSON item for ``record``: ``id`` and ``type`` first, then its fields, then ``extra``."""
-    out: dict[str, Any] = {"id": record.id, "type": record.csl_type}
-    for name, variable, kind in variables(type(record)):
-        value = getattr(record, name)
-        if value is None or value == ():
-            continue
-        if kind == "names":
-            out[variable] = [person_to_csl(person) for person in value]
-        elif kind == "date":
-            out[variable] = date_to_csl(value)
-        elif kind == "keywords":
-            out[variable] = join_keywords(value)
-        else:
-            out[variable] = value
-    for key, value in record.extra.items():
-        out[key] = copy.deepcopy(value)
-    return out
-
-
-def check_extra(record: Record) -> None:
-    """Refuse ``extra`` keys that a typed field of the record already covers (they would be ambiguous)."""
-    for name, variable, _ in variables(type(record)):
-        for key in (variable, name):
-            if key in record.extra:
-                raise RecordError(
-                    "extra", key, f"{key!r} is the record's {name!r} field; set the field, not an extra variable"
-                )

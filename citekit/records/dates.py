@@ -323,6 +323,8 @@ def date_to_csl(date: Date) -> dict[str, Any]:
 
 def to_date(value: DateLike | None) -> Date | None:
     """A :class:`Date` (or None) from anything a record accepts as a date; "" means no date."""
+    if type(value) is dict:  # the CSL-JSON form, first: it is none of the others, and skips the Mapping check
+        return date_from_csl(value)
     if value is None or isinstance(value, Date):
         return value
     if isinstance(value, bool):

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
-from typing import Any, Union
+from typing import Any, Union, cast
 
 from citekit.errors import RecordError
 from citekit.records._naming import join_path, within
@@ -35,18 +35,20 @@ def _blank(value: object) -> bool:
 
 def to_text(value: str | None) -> str | None:
     """A text variable, unchanged; blank means absent."""
-    if _blank(value):
+    if value is None:
         return None
-    if not isinstance(value, str):
-        raise RecordError("", value, "must be a string")
-    return value
+    if isinstance(value, str):
+        return value if value.strip() else None
+    raise RecordError("", value, "must be a string")
 
 
 def to_number(value: str | int | None) -> str | int | None:
     """A number-like variable (volume, issue, edition...), kept as the str or int it was given."""
-    if _blank(value):
+    if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, (str, int)):
+    if isinstance(value, str):
+        return value if value.strip() else None
+    if isinstance(value, bool) or not isinstance(value, int):
         raise RecordError("", value, "must be a string or a whole number")
     return value
 
@@ -66,12 +68,15 @@ def to_people(value: NamesLike | None) -> tuple[Person, ...]:
     """Names: one name (a Person, "Farr, Michelle", a CSL name mapping) or a list of them."""
     if value is None:
         return ()
-    if isinstance(value, (Person, str, Mapping)):
-        return (to_person(value),)
-    if not isinstance(value, Iterable):
-        raise RecordError("", value, "must be a list of names")
+    # An exact list (the CSL-JSON form) or tuple (the default) is none of the other forms; saying so first skips
+    # the ABC checks.
+    if type(value) not in (list, tuple):
+        if isinstance(value, (Person, str, Mapping)):
+            return (to_person(value),)
+        if not isinstance(value, Iterable):
+            raise RecordError("", value, "must be a list of names")
     people: list[Person] = []
-    for i, item in enumerate(value):
+    for i, item in enumerate(cast(Iterable[NameLike], value)):  # mypy cannot narrow on type(value)
         try:
             people.append(to_person(item))
         except RecordError as error:
@@ -86,7 +91,7 @@ def to_keywords(value: str | Iterable[str] | None) -> tuple[str, ...]:
     if isinstance(value, str):
         separator = ";" if ";" in value else ","
         items: Iterable[object] = value.split(separator)
-    elif isinstance(value, Iterable):
+    elif type(value) in (list, tuple) or isinstance(value, Iterable):  # the ABC check only for other iterables
         items = value
     else:
         raise RecordError("", value, "must be a string or a list of strings")

@@ -37,6 +37,8 @@ _NAME_KEYS = (
     "literal",
     "parse-names",
 )
+# CSL-JSON name key -> Person field
+_FIELD_OF = {key: key.replace("-", "_") for key in _NAME_KEYS}
 # Only unmistakable suffixes: a lone "V" or "I" is far more often an initial than a regnal number.
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2nd", "3rd", "jnr", "jnr.", "snr", "snr."})
 
@@ -85,8 +87,8 @@ class Person:
     parse_names: bool | None = attrs.field(default=None, converter=_optional_flag)
 
     def __attrs_post_init__(self) -> None:
-        parts = (self.family, self.given, self.dropping_particle, self.non_dropping_particle, self.suffix)
         if self.literal is not None:
+            parts = (self.family, self.given, self.dropping_particle, self.non_dropping_particle, self.suffix)
             if any(p is not None for p in parts):
                 raise RecordError(
                     "literal", self.literal, "a literal name stands alone; it cannot also have family or given parts"
@@ -120,17 +122,17 @@ class Person:
 
 def person_from_csl(mapping: Mapping[str, Any]) -> Person:
     """A :class:`Person` from a CSL-JSON name object; unknown keys are an error, not silently dropped."""
-    unknown = [key for key in mapping if key not in _NAME_KEYS]
+    unknown = [key for key in mapping if key not in _FIELD_OF]
     if unknown:
         raise RecordError(unknown[0], mapping[unknown[0]], f"not a CSL name key (known: {', '.join(_NAME_KEYS)})")
-    return Person(**{key.replace("-", "_"): value for key, value in mapping.items()})
+    return Person(**{_FIELD_OF[key]: value for key, value in mapping.items()})
 
 
 def person_to_csl(person: Person) -> dict[str, Any]:
     """The CSL-JSON name object: only the parts that are set, false flags left out (false is CSL's default)."""
     out: dict[str, Any] = {}
-    for key in _NAME_KEYS:
-        value = getattr(person, key.replace("-", "_"))
+    for key, field in _FIELD_OF.items():
+        value = getattr(person, field)
         if key == "parse-names":
             if value is not None:
                 out[key] = value
@@ -206,6 +208,9 @@ def parse_name(text: str, field: str = "name") -> Person:
 
 def to_person(value: Person | str | Mapping[str, Any]) -> Person:
     """A :class:`Person` from a Person, a written name or a CSL-JSON name object."""
+    # An exact dict (the CSL-JSON form) first: it is neither of the others, and skips the Mapping check.
+    if type(value) is dict:
+        return person_from_csl(value)
     if isinstance(value, Person):
         return value
     if isinstance(value, str):
