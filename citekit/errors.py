@@ -14,7 +14,8 @@ class RecordError(CitekitError, ValueError):
     """
 
     def __init__(self, field: str, value: object, reason: str) -> None:
-        self.field = field
+        # A key of the caller's data may be anything ({1: 2} as a name): the path is always text.
+        self.field = str(field)
         self.value = value
         self.reason = reason
         super().__init__(f"{field}: {reason} (got {value!r})")

@@ -423,3 +423,17 @@ def test_evolve_revalidates() -> None:
     with pytest.raises(RecordError) as error:
         attrs.evolve(FARR, doi="nonsense")
     assert_record_error(error, "doi", "nonsense")
+
+
+@pytest.mark.parametrize(
+    ("item", "field"),
+    [
+        ({"type": "book", "title": "T", "author": [{1: "Doe"}]}, "author[0].1"),
+        ({"type": "book", "title": "T", "issued": {1: 2011}}, "issued.1"),
+    ],
+)
+def test_a_key_that_is_not_text_is_named_in_a_record_error(item: dict[Any, Any], field: str) -> None:
+    # JSON keys are strings, but Python callers can pass anything; the error still names where it is.
+    with pytest.raises(RecordError) as error:
+        from_csl(item)
+    assert error.value.field == field
