@@ -292,12 +292,17 @@ def print_style(
             f"  citeproc-js / citekit raw: bibliography {js.bibliography / raw.bibliography.wall:.2f}x, "
             f"citations {js.citations / raw.citations.wall:.2f}x (wall)"
         )
-    if budget is not None and api and api.bibliography:
-        verdict = "met" if api.bibliography.wall <= budget else "NOT met"
-        text = f"  budget: warm bibliography <= {budget} ms/entry: {api.bibliography.wall:.3f} (API) -> {verdict}"
-        if check_ratio and py_api and py_api.bibliography:
-            ratio = py_api.bibliography.wall / api.bibliography.wall
-            text += f"; >= {BUDGET_RATIO:.0f}x citeproc-py: {ratio:.1f}x -> {'met' if ratio >= BUDGET_RATIO else 'NOT met'}"
+    # Both readings of the budget: through the API (records checked, titles recased: work citeproc-py does not
+    # do), and like for like (each processor on the same CSL-JSON as it is).
+    for what, ours, base in (("API", api, py_api), ("raw", raw, py_raw)):
+        if budget is None or not (ours and ours.bibliography):
+            continue
+        verdict = "met" if ours.bibliography.wall <= budget else "NOT met"
+        text = f"  budget ({what}): warm bibliography <= {budget} ms/entry: {ours.bibliography.wall:.3f} -> {verdict}"
+        if check_ratio and base and base.bibliography:
+            ratio = base.bibliography.wall / ours.bibliography.wall
+            ratio_verdict = "met" if ratio >= BUDGET_RATIO else "NOT met"
+            text += f"; >= {BUDGET_RATIO:.0f}x citeproc-py: {ratio:.1f}x -> {ratio_verdict}"
         print(text)
 
 

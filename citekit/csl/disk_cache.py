@@ -3,7 +3,7 @@
 Parsing a style and merging its locale is about a tenth of a cold start (and needs lxml, which a cache hit never
 imports); reading them back is cheaper.  The cache is only ever a shortcut:
 
-- Every entry is keyed by a SHA-256 of what it was made from: the style file's bytes (a locale entry: the style's
+- Every entry is keyed by a 256-bit BLAKE2b digest of what it was made from: the style file's bytes (a locale entry: the style's
   key, the language and the bytes of the locale files merged), and the source of the modules whose objects are
   stored (:data:`_CODE`), so an upgrade or an edited checkout never reads an entry written by other code.
 - An entry is written to a temporary file and renamed into place, so a reader never sees half of one.
@@ -18,12 +18,11 @@ imports); reading them back is cheaper.  The cache is only ever a shortcut:
 from __future__ import annotations
 
 import functools
-import hashlib
 import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
+from typing import TYPE_CHECKING, Any, BinaryIO, Protocol, TypeVar
 
 if TYPE_CHECKING:
     import pickle
@@ -58,10 +57,29 @@ def cache_dir() -> Path | None:
     return Path.home() / ".cache" / "citekit"
 
 
+try:
+    # CPython's built-in BLAKE2: `import hashlib` loads OpenSSL, 2.5 ms of every cold start.
+    from _blake2 import blake2b as _blake2b
+except ImportError:  # another Python: the same function through hashlib
+    from hashlib import blake2b as _blake2b
+
+
+class Digest(Protocol):
+    def update(self, data: bytes, /) -> None: ...
+    def digest(self) -> bytes: ...
+    def hexdigest(self) -> str: ...
+
+
+def new_digest(data: bytes = b"") -> Digest:
+    """A 256-bit BLAKE2b digest object (``update``, ``digest``, ``hexdigest``) started with ``data``: the hash of
+    every cache key, in memory and on disk."""
+    return _blake2b(data, digest_size=32)
+
+
 @functools.lru_cache(maxsize=1)
 def _code_digest() -> bytes | None:
     """A digest of the code that makes the cached objects, or None (no cache) when its source cannot be read."""
-    digest = hashlib.sha256(_FORMAT)
+    digest = new_digest(_FORMAT)
     digest.update(f"{sys.implementation.cache_tag} {sys.version}".encode())
     here = Path(__file__).parent
     # The classes are attrs classes, whose pickled state is attrs' to define: its installed copy counts too (by
@@ -83,7 +101,7 @@ def key(kind: str, parts: Iterable[bytes]) -> str | None:
     code = _code_digest() if enabled() else None
     if code is None:
         return None
-    digest = hashlib.sha256(code)
+    digest = new_digest(code)
     for part in parts:
         digest.update(len(part).to_bytes(8, "big"))  # so that ("ab", "c") and ("a", "bc") differ
         digest.update(part)

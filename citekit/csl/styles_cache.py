@@ -10,7 +10,6 @@ wait for that result instead of parsing the same style again), and every cached 
 
 from __future__ import annotations
 
-import hashlib
 import os
 import threading
 import weakref
@@ -103,7 +102,7 @@ def parse_date_part(el: etree._Element) -> DatePart:
 def style_from_text(text: str | bytes, source: str = "style") -> Style:
     data = text.encode("utf-8") if isinstance(text, str) else text
     _check_size(len(data), source)  # before hashing a file that will be refused anyway
-    return _styles.get((hashlib.sha256(data).hexdigest(), source), lambda: _load_or_parse(data, source))
+    return _styles.get((disk_cache.new_digest(data).hexdigest(), source), lambda: _load_or_parse(data, source))
 
 
 def _load_or_parse(data: bytes, source: str) -> Style:

@@ -9,7 +9,6 @@ items apart.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -60,6 +59,8 @@ def derive_id(names: Sequence[Person], issued: Date | None, title: str | None) -
     word = _title_word(title or "")
     key = name + _year_key(issued) + word
     if not name and not word:
+        import hashlib  # only here: it loads OpenSSL, which no other part of a cold start needs
+
         seed = repr((title, [(p.family, p.given, p.literal) for p in names]))
         key = "item" + key + hashlib.sha1(seed.encode("utf-8")).hexdigest()[:8]
     return key
