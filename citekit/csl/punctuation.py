@@ -81,7 +81,11 @@ def _walk(node: Node, marks: QuoteMarks, enclosing_outer: bool | None, out: list
         out.append(Token(OPEN, span=node))
     has_text = False
     for child in node.children:
-        if _walk(child, marks, outer, out):
+        if type(child) is Str:  # most children: handled here rather than by a call
+            if child.text:
+                out.append(Token(TEXT, child.text, origin=child.origin))
+                has_text = True
+        elif _walk(child, marks, outer, out):
             has_text = True
     if not has_text:
         del out[start:]  # no text inside: no empty formatting and no closing quote
@@ -192,6 +196,11 @@ _COLLISIONS: dict[tuple[str, str], str] = {
 }  # fmt: skip
 
 
+# What a piece of text can start with for it to collide with the text before it (the table's second marks, and
+# the space of a doubled space).
+_COLLIDING = frozenset({second for _, second in _COLLISIONS} | {" "})
+
+
 def _fix_collisions(tokens: list[Token]) -> None:
     previous: Token | None = None
     for token in tokens:
@@ -201,6 +210,8 @@ def _fix_collisions(tokens: list[Token]) -> None:
             text = token.text
             while text and previous.text:
                 first, end = text[0], previous.text[-1]
+                if first not in _COLLIDING:
+                    break  # a letter, a digit, a bracket...: nothing to resolve
                 if first == " " and end in (" ", "\u00a0"):
                     text = text[1:]
                     continue
