@@ -222,7 +222,7 @@ def _suppressible(body: Emit, delimiter: str, fmt: m.Formatting) -> Emit:
         # A nested group that prints something counts as content for the groups around it (citeproc-js):
         # "[Online]" keeps "Accessed: <no date>. [Online]" from vanishing as a whole.
         ctx.vars_rendered += 1
-        node = join(nodes, delimiter)
+        node = nodes[0] if len(nodes) == 1 else join(nodes, delimiter)
         if not plain:
             node = apply_formatting(node, fmt, ctx)
         if node is not None:

@@ -87,7 +87,7 @@ def disambiguate(doc: Document) -> None:
 def _render_key(doc: Document, item: Item, state: Disambiguation) -> str:
     processor = doc.processor
     ctx = processor.context(item, in_bibliography=False, cite=CiteInfo(citation_number=doc.numbers.get(item.id)))
-    ctx.disambiguation = attrs.evolve(state, year_suffix="")
+    ctx.disambiguation = attrs.evolve(state, year_suffix="") if state.year_suffix else state
     node = render(specialized(processor.style, False, item).layout, ctx)
     return plain_text(node)
 

@@ -326,6 +326,8 @@ def _visible(text: str) -> bool:
 
 
 def _name_text(value: Any) -> str:
+    if value is None:  # most name parts are absent
+        return ""
     # Names print with typographic apostrophes (O’Brien, d’Alembert), as citeproc-js gives them.
     return _s(_printable(value)).replace("'", "\u2019")
 

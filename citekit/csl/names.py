@@ -40,10 +40,10 @@ def _render_names(
     parent = parent or ctx.substitute_parent
     if parent is not None and el.inherit_from_parent:
         el = inherit(el, parent)
-    lists = [(v, ctx.item.names.get(v, ())) for v in el.variables if v not in ctx.suppressed]
-    present = [(v, names) for v, names in lists if names]
+    item_names, suppressed = ctx.item.names, ctx.suppressed
+    present = [(v, item_names[v]) for v in el.variables if v not in suppressed and item_names.get(v)]
     for variable in el.variables:
-        ctx.note_variable(variable, any(v == variable for v, _ in present))
+        ctx.note_variable(variable, any(v == variable for v, _ in present) if present else False)
     if present:
         node = _render_lists(el, present, ctx)
         if node is not None:
@@ -129,6 +129,10 @@ def _limits(opts: m.NameOptions, ctx: Context) -> tuple[int | None, int | None, 
 
 def _shown_count(total: int, opts: m.NameOptions, ctx: Context) -> int:
     et_al_min, use_first, _ = _limits(opts, ctx)
+    return _shown(total, et_al_min, use_first, ctx)
+
+
+def _shown(total: int, et_al_min: int | None, use_first: int | None, ctx: Context) -> int:
     if et_al_min is not None and use_first is not None and total >= et_al_min:
         return min(total, use_first + ctx.disambiguation.add_names)
     return total
@@ -136,8 +140,8 @@ def _shown_count(total: int, opts: m.NameOptions, ctx: Context) -> int:
 
 def _render_name_list(names: tuple[NameData, ...], el: m.Names, ctx: Context) -> Node | None:
     opts = el.name.options
-    _, _, use_last = _limits(opts, ctx)
-    shown = _shown_count(len(names), opts, ctx)
+    et_al_min, use_first, use_last = _limits(opts, ctx)
+    shown = _shown(len(names), et_al_min, use_first, ctx)
     truncated = shown < len(names)
     if shown == 0:
         return None
