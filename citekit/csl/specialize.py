@@ -32,7 +32,8 @@ class Specialized:
     macros: Mapping[str, Emit]
 
 
-@functools.lru_cache(maxsize=4096)
+# About 40 KiB a shape for APA, so at most some 80 MB; a shape compiled again costs about 1 ms.
+@functools.lru_cache(maxsize=2048)
 def _for_variables(style: m.Style, in_bibliography: bool, item_type: str, present: frozenset[str]) -> Specialized:
     layout, macros = _for_type(style, in_bibliography, item_type)
     pruned = PrunedMacros(macros, present)
