@@ -40,7 +40,7 @@ class Lexicon:
             index.setdefault(_key(name.words[0]), []).append(name)
         # Longest first, so "New Zealand" wins over a one-word "New..." entry.
         self._index: Mapping[str, list[Name]] = {
-            k: sorted(v, key=lambda n: -len(n.words)) for k, v in index.items()
+            k: sorted(v, key=lambda n: -len(n.words)) if len(v) > 1 else v for k, v in index.items()
         }
 
         self._candidates = WordCache(self._find_candidates)
