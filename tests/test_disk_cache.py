@@ -231,3 +231,41 @@ def test_objects_read_back_equal_whichever_way_they_are_stored(cache: Path) -> N
         disk_cache.store(f"test-{n}", value)
         assert disk_cache.load(f"test-{n}", type(value)) == value
     assert disk_cache.load("test-2", list)[0] is PLAIN  # type: ignore[index]
+
+
+def test_profiles_read_back_equal_and_a_warm_process_needs_no_toml_parser(cache: Path) -> None:
+    from citekit.styles import profiles
+
+    profiles.load_profiles.cache_clear()
+    try:
+        parsed = dict(profiles.load_profiles())
+        assert entries(cache, "profiles")
+        profiles.load_profiles.cache_clear()
+        assert dict(profiles.load_profiles()) == parsed
+    finally:
+        profiles.load_profiles.cache_clear()
+    code = (
+        "import sys, citekit, citekit.examples;"
+        " print(citekit.format_citation(citekit.examples.FARR, 'apa'));"
+        " print('tomllib' in sys.modules or 'tomli' in sys.modules)"
+    )
+    env = {k: v for k, v in os.environ.items() if k != disk_cache.ENV_OFF}
+    env[disk_cache.ENV_DIR] = str(cache)
+    warm = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    assert warm.stdout.splitlines() == [citekit.format_citation(FARR, "apa"), "False"]
+
+
+def test_a_profiles_entry_of_the_wrong_kind_is_parsed_again(cache: Path) -> None:
+    from citekit.styles import profiles
+
+    profiles.load_profiles.cache_clear()
+    try:
+        parsed = dict(profiles.load_profiles())
+        (entry,) = entries(cache, "profiles")
+        # A sound entry by every check the cache makes, holding a dict of something else.
+        entry.write_bytes(pickle.dumps((disk_cache._FORMAT, entry.stem, {"apa": "not a profile"})))
+        assert disk_cache.load(entry.stem, dict) == {"apa": "not a profile"}
+        profiles.load_profiles.cache_clear()
+        assert dict(profiles.load_profiles()) == parsed
+    finally:
+        profiles.load_profiles.cache_clear()

@@ -1,11 +1,13 @@
-"""A cache on disk of parsed styles and merged locales, so that a fresh process need not parse apa.csl again.
+"""A cache on disk of parsed styles, merged locales and the style profiles, so that a fresh process need not parse
+apa.csl again.
 
 Parsing a style and merging its locale is about a tenth of a cold start (and needs lxml, which a cache hit never
-imports); reading them back is cheaper.  The cache is only ever a shortcut:
+imports; the profiles need the TOML parser); reading them back is cheaper.  The cache is only ever a shortcut:
 
-- Every entry is keyed by a 256-bit BLAKE2b digest of what it was made from: the style file's bytes (a locale entry: the style's
-  key, the language and the bytes of the locale files merged), and the source of the modules whose objects are
-  stored (:data:`_CODE`), so an upgrade or an edited checkout never reads an entry written by other code.
+- Every entry is keyed by a 256-bit BLAKE2b digest of what it was made from: the style file's bytes (a locale
+  entry: the style's key, the language and the bytes of the locale files merged; the profiles: every profile
+  file), and the source of the modules whose objects are stored (:data:`_CODE`), so an upgrade or an edited
+  checkout never reads an entry written by other code.
 - An entry is written to a temporary file and renamed into place, so a reader never sees half of one.
 - An entry that cannot be read, does not unpickle, or holds something else than its key says is ignored (and
   removed): the style is parsed as if there were no cache.  No cache problem ever reaches the caller.
@@ -34,8 +36,11 @@ ENV_OFF = "CITEKIT_NO_CACHE"
 MAX_ENTRIES = 256
 _FORMAT = b"citekit-disk-cache 1"
 _SUFFIX = ".pickle"
-# The modules whose classes are pickled, or whose code decides what is: parsing, the model, locales.
-_CODE = ("model", "parse", "locale", "numbers", "textcase", "xmlsafe", "styles_cache", "disk_cache")
+# The modules whose classes are pickled, or whose code decides what is: parsing, the model, locales, profiles.
+_CODE = (
+    "csl/model", "csl/parse", "csl/locale", "csl/numbers", "csl/textcase", "csl/xmlsafe", "csl/styles_cache",
+    "csl/disk_cache", "styles/profiles",
+)  # fmt: skip
 
 
 def enabled() -> bool:
@@ -81,14 +86,14 @@ def _code_digest() -> bytes | None:
     """A digest of the code that makes the cached objects, or None (no cache) when its source cannot be read."""
     digest = new_digest(_FORMAT)
     digest.update(f"{sys.implementation.cache_tag} {sys.version}".encode())
-    here = Path(__file__).parent
+    package = Path(__file__).parent.parent
     # The classes are attrs classes, whose pickled state is attrs' to define: its installed copy counts too (by
     # stat: attrs.__version__ would import importlib.metadata, slower than parsing the style).
     import attr
 
     try:
         for name in _CODE:
-            digest.update((here / f"{name}.py").read_bytes())
+            digest.update((package / f"{name}.py").read_bytes())
         installed = os.stat(attr.__file__)
     except (OSError, TypeError):
         return None

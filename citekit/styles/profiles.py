@@ -38,11 +38,6 @@ import attrs
 from citekit._resources import resource
 from citekit.errors import CitekitError
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
-
 if TYPE_CHECKING:
     if sys.version_info >= (3, 11):
         from importlib.resources.abc import Traversable
@@ -118,11 +113,21 @@ def profiles_dir() -> Traversable:
 
 @functools.lru_cache(maxsize=1)
 def load_profiles() -> Mapping[str, Profile]:
-    """Every profile, by short name (read once, then cached)."""
-    found: dict[str, Profile] = {}
+    """Every profile, by short name (read once, then cached; across processes in the disk cache, which spares a
+    cold start the TOML parser)."""
+    from citekit.csl import disk_cache
+
     files = {e.name[: -len(".toml")]: e for e in profiles_dir().iterdir() if e.name.endswith(".toml") and e.is_file()}
-    for name, entry in sorted(files.items()):
-        found[name] = parse_profile(name, entry.read_text(encoding="utf-8"), source=str(entry))
+    texts = {name: files[name].read_bytes() for name in sorted(files)}
+    key = disk_cache.key("profiles", [part for name, text in texts.items() for part in (name.encode(), text)])
+    cached = disk_cache.load(key, dict) if key else None
+    if cached is not None and all(isinstance(p, Profile) for p in cached.values()):
+        return MappingProxyType(cached)
+    found = {
+        name: parse_profile(name, files[name].read_text(encoding="utf-8"), source=str(files[name])) for name in texts
+    }
+    if key:
+        disk_cache.store(key, found)
     return MappingProxyType(found)
 
 
@@ -144,6 +149,11 @@ _NARRATIVE_KEYS = {"and": str, "group_abbreviations": bool}
 
 def parse_profile(name: str, text: str, *, source: str) -> Profile:
     """Read one profile's TOML text strictly; ``source`` names the file in error messages."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
