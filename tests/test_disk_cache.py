@@ -41,6 +41,14 @@ def entries(folder: Path, kind: str) -> list[Path]:
     return sorted(folder.glob(f"{kind}-*.pickle"))
 
 
+def fresh_process(code: str, cache: Path) -> list[str]:
+    """The lines ``code`` prints in a new interpreter using the disk cache in ``cache``."""
+    env = {k: v for k, v in os.environ.items() if k != disk_cache.ENV_OFF}
+    env[disk_cache.ENV_DIR] = str(cache)
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    return run.stdout.splitlines()
+
+
 def load_apa() -> tuple[Style, Locale]:
     style = styles_cache.style_from_path(APA.path)
     return style, styles_cache.locale_for(style, "en-US")
@@ -101,11 +109,7 @@ def test_a_fresh_process_with_a_warm_cache_formats_the_same_without_lxml(cache: 
         " print(citekit.format_citation(citekit.examples.FARR, 'apa'));"
         " print('lxml' in sys.modules, 'citekit.csl.parse' in sys.modules)"
     )
-    env = {k: v for k, v in os.environ.items() if k != disk_cache.ENV_OFF}
-    env[disk_cache.ENV_DIR] = str(cache)
-    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
-            for _ in range(2)]  # fmt: skip
-    cold, warm = (run.stdout.splitlines() for run in runs)
+    cold, warm = (fresh_process(code, cache) for _ in range(2))
     assert cold[0] == warm[0] == citekit.format_citation(FARR, "apa")
     assert cold[1] == "True True"  # the first process parsed apa.csl
     assert warm[1] == "False False"  # the second read it: no XML parsing at all
@@ -249,10 +253,7 @@ def test_profiles_read_back_equal_and_a_warm_process_needs_no_toml_parser(cache:
         " print(citekit.format_citation(citekit.examples.FARR, 'apa'));"
         " print('tomllib' in sys.modules or 'tomli' in sys.modules)"
     )
-    env = {k: v for k, v in os.environ.items() if k != disk_cache.ENV_OFF}
-    env[disk_cache.ENV_DIR] = str(cache)
-    warm = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
-    assert warm.stdout.splitlines() == [citekit.format_citation(FARR, "apa"), "False"]
+    assert fresh_process(code, cache) == [citekit.format_citation(FARR, "apa"), "False"]
 
 
 def test_a_profiles_entry_of_the_wrong_kind_is_parsed_again(cache: Path) -> None:
