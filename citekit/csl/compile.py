@@ -62,7 +62,7 @@ def render(emit: Emit, ctx: Context) -> Node | None:
     return join(nodes, "")
 
 
-def compile_sequence(elements: Sequence[m.Element], macros: Mapping[str, Emit]) -> Emit:
+def compile_sequence(elements: Sequence[m.Element], macros: CompiledMacros) -> Emit:
     emitters = [_compile(element, macros) for element in elements]
     if len(emitters) == 1:
         return emitters[0]
@@ -74,7 +74,7 @@ def compile_sequence(elements: Sequence[m.Element], macros: Mapping[str, Emit]) 
     return sequence
 
 
-def _compile(el: m.Element, macros: Mapping[str, Emit]) -> Emit:
+def _compile(el: m.Element, macros: CompiledMacros) -> Emit:
     if isinstance(el, m.Text):
         return _text(el, macros)
     if isinstance(el, m.Group):
@@ -115,14 +115,14 @@ def _formatted(fmt: m.Formatting, *, from_locale: bool = False) -> Callable[[Nod
     return formatted
 
 
-def _text(el: m.Text, macros: Mapping[str, Emit]) -> Emit:
+def _text(el: m.Text, macros: CompiledMacros) -> Emit:
     fmt = el.fmt
     if el.variable is not None:
         return _text_variable(el.variable, el.form, fmt)
     if el.macro is not None:
         # citeproc-js treats a macro like a group: it vanishes when it calls only empty variables.
-        body = macros.body(el.macro) if isinstance(macros, CompiledMacros) else None
-        if body is not None and len(body) == 1 and _group_like(body[0]):
+        body = macros.body(el.macro)
+        if len(body) == 1 and _group_like(body[0]):
             return _wrapped(macros[el.macro], fmt)
         return _suppressible(macros[el.macro], "", fmt)
     if el.term is not None:
@@ -176,7 +176,7 @@ def _text_variable(variable: str, form: str, fmt: m.Formatting) -> Emit:
 
 
 def _group(
-    children: Sequence[m.Element], delimiter: str, fmt: m.Formatting, macros: Mapping[str, Emit]
+    children: Sequence[m.Element], delimiter: str, fmt: m.Formatting, macros: CompiledMacros
 ) -> Emit:
     if len(children) == 1 and _group_like(children[0]):
         # A group around one group: the inner one decides suppression alone (it renders at most one node, and
@@ -231,7 +231,7 @@ def _suppressible(body: Emit, delimiter: str, fmt: m.Formatting) -> Emit:
     return group
 
 
-def _choose(el: m.Choose, macros: Mapping[str, Emit]) -> Emit:
+def _choose(el: m.Choose, macros: CompiledMacros) -> Emit:
     # The chosen branch's nodes go straight into the parent's list, so a group's delimiter goes between them.
     branches = [
         (compile_condition(b.condition) if b.condition is not None else None, compile_sequence(b.children, macros))
@@ -247,7 +247,7 @@ def _choose(el: m.Choose, macros: Mapping[str, Emit]) -> Emit:
     return choose
 
 
-def _names(el: m.Names, macros: Mapping[str, Emit]) -> Emit:
+def _names(el: m.Names, macros: CompiledMacros) -> Emit:
     substitute = None
     if el.substitute is not None:
         substitute = tuple(_candidate(candidate, el, macros) for candidate in el.substitute)
@@ -260,7 +260,7 @@ def _names(el: m.Names, macros: Mapping[str, Emit]) -> Emit:
     return names
 
 
-def _candidate(el: m.Element, parent: m.Names, macros: Mapping[str, Emit]) -> Callable[[Context], Node | None]:
+def _candidate(el: m.Element, parent: m.Names, macros: CompiledMacros) -> Callable[[Context], Node | None]:
     """One ``<substitute>`` candidate, rendering to a node; a ``<names>`` directly inside takes ``parent``'s
     options."""
     if isinstance(el, m.Names):
