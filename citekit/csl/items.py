@@ -217,7 +217,7 @@ def _name(value: Any) -> NameData | None:
     if isinstance(value, str):
         value = _printable(value)
         return NameData(literal=value) if value.strip() else None
-    if not isinstance(value, Mapping):
+    if type(value) is not dict and not isinstance(value, Mapping):  # JSON gives dicts: skip the ABC check
         return None
     literal = _name_text(value.get("literal"))
     family = _name_text(value.get("family"))
@@ -281,6 +281,8 @@ def _split_family_particle(family: str) -> tuple[str, str]:
 
 
 def _split_given_particle(given: str) -> tuple[str, str]:
+    if " " not in given:
+        return given, ""  # one word is the given name itself
     words = given.split(" ")
     index = len(words)
     while index > 1 and words[index - 1][:1].islower() and _PARTICLE_WORD.match(words[index - 1]):
