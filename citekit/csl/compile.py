@@ -108,13 +108,6 @@ def _node(render_one: Callable[[_E, Context], Node | None], el: _E) -> Emit:
     return emit
 
 
-def _formatted(fmt: m.Formatting, *, from_locale: bool = False) -> Callable[[Node | None, Context], Node | None]:
-    def formatted(node: Node | None, ctx: Context) -> Node | None:
-        return apply_formatting(node, fmt, ctx, from_locale=from_locale)
-
-    return formatted
-
-
 def _text(el: m.Text, macros: CompiledMacros) -> Emit:
     fmt = el.fmt
     if el.variable is not None:
@@ -127,10 +120,9 @@ def _text(el: m.Text, macros: CompiledMacros) -> Emit:
         return _suppressible(macros[el.macro], "", fmt)
     if el.term is not None:
         term, form, plural = el.term, el.form, el.plural
-        term_fmt = _formatted(fmt, from_locale=True)
 
         def text_term(ctx: Context, out: list[Node]) -> None:
-            node = term_fmt(term_node(term, form, plural, ctx), ctx)
+            node = apply_formatting(term_node(term, form, plural, ctx), fmt, ctx, from_locale=True)
             if node is not None:
                 out.append(node)
 
@@ -138,10 +130,9 @@ def _text(el: m.Text, macros: CompiledMacros) -> Emit:
     value = el.value
     if not value:
         return _nothing
-    value_fmt = _formatted(fmt)
 
     def text_value(ctx: Context, out: list[Node]) -> None:
-        node = value_fmt(value_node(value), ctx)
+        node = apply_formatting(value_node(value), fmt, ctx)
         if node is not None:
             out.append(node)
 

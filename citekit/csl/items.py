@@ -95,11 +95,7 @@ class Item:
         object.__setattr__(self, "present", frozenset(present))
 
     def has(self, variable: str) -> bool:
-        if variable in self.names:
-            return bool(self.names[variable])
-        if variable in self.dates:
-            return True
-        return bool(self.fields.get(variable))
+        return variable in self.present
 
 
 def item_from_csl(data: Mapping[str, Any]) -> Item:

@@ -59,11 +59,8 @@ def _single(
     kind = type(element)
     if kind is m.Text:
         return _text(element, present, macros)  # type: ignore[arg-type]
-    if kind is m.Number or kind is m.Date:
-        variable = element.variable  # type: ignore[union-attr]
-        if variable in present or variable in _CITE_VARIABLES or variable == "page-first":
-            return element
-        return m.Absent(1)
+    if isinstance(element, (m.Number, m.Date)):
+        return element if _may_render(element.variable, present) else m.Absent(1)
     if kind is m.Names:
         return _names(element, present, macros)  # type: ignore[arg-type]
     if kind is m.Group:
@@ -84,12 +81,7 @@ def _single(
 def _text(el: m.Text, present: frozenset[str], macros: Mapping[str, tuple[m.Element, ...]]) -> m.Element | None:
     variable = el.variable
     if variable is not None:
-        if (
-            variable in present
-            or variable in _CITE_VARIABLES
-            or variable == "page-first"
-            or (el.form == "short" and f"{variable}-short" in present)
-        ):
+        if _may_render(variable, present) or (el.form == "short" and f"{variable}-short" in present):
             return el
         return m.Absent(1)
     if el.macro is not None:
@@ -100,6 +92,12 @@ def _text(el: m.Text, present: frozenset[str], macros: Mapping[str, tuple[m.Elem
         called = _suppressed_count(body)
         return m.Absent(called) if called else el
     return el
+
+
+def _may_render(variable: str, present: frozenset[str]) -> bool:
+    """Whether a variable element can print: the item has it, or its value comes from the cite, or (page-first)
+    it is derived from another variable at evaluation."""
+    return variable in present or variable in _CITE_VARIABLES or variable == "page-first"
 
 
 def _names(el: m.Names, present: frozenset[str], macros: Mapping[str, tuple[m.Element, ...]]) -> m.Element:
