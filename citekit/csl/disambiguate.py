@@ -45,7 +45,11 @@ def disambiguate(doc: Document) -> None:
     if not wanted:
         return
     items = list(doc.items.values())
-    state: dict[str, Disambiguation] = {item.id: Disambiguation() for item in items}
+    rule = citation.givenname_disambiguation_rule
+    global_rule = citation.disambiguate_add_givenname and rule != "by-cite"
+    # One frozen state is where every item starts.
+    start = _global_givennames(items, rule) if global_rule else Disambiguation()
+    state: dict[str, Disambiguation] = {item.id: start for item in items}
     # The search renders the same item in the same state many times over: remember each rendering.
     rendered: dict[tuple[object, ...], str] = {}
 
@@ -64,10 +68,6 @@ def disambiguate(doc: Document) -> None:
         if found is None:
             found = rendered[memo] = _render_key(doc, item, current)
         return found
-
-    rule = citation.givenname_disambiguation_rule
-    if citation.disambiguate_add_givenname and rule != "by-cite":
-        _global_givennames(items, state, rule)
 
     by_cite = citation.disambiguate_add_givenname and rule == "by-cite"
     order = {item_id: index for index, item_id in enumerate(doc.bibliography_order)}
@@ -184,8 +184,9 @@ def _shown_names(
     return min(longest, added + 3)
 
 
-def _global_givennames(items: list[Item], state: dict[str, Disambiguation], rule: str) -> None:
-    """all-names / primary-name rules: expand every name that another person's name renders the same as."""
+def _global_givennames(items: list[Item], rule: str) -> Disambiguation:
+    """all-names / primary-name rules: the starting state of every item, which expands every name that another
+    person's name renders the same as."""
     primary = rule.startswith("primary-name")
     initials_only = rule.endswith("with-initials")
     by_family: dict[str, set[NameKey]] = defaultdict(set)
@@ -212,11 +213,8 @@ def _global_givennames(items: list[Item], state: dict[str, Disambiguation], rule
                 expanded[k] = 2
             # With initials only, people whose initials are the same stay as they are: initials would not help.
     if not expanded:
-        return
-    for item in items:
-        state[item.id] = attrs.evolve(
-            state[item.id], names_expanded=expanded, primary_only=primary, initials_only=initials_only
-        )
+        return Disambiguation()
+    return Disambiguation(names_expanded=expanded, primary_only=primary, initials_only=initials_only)
 
 
 def _cited_name_lists(item: Item, every_list: bool) -> list[tuple[NameData, ...]]:

@@ -79,9 +79,18 @@ def apply_layout_formatting(node: Node | None, fmt: m.Formatting, ctx: Context) 
     """A layout's affixes sit inside its decorations (citeproc-js), unlike every other element's."""
     if node is None or is_empty(node):
         return None
-    inner = apply_formatting(node, m.Formatting(prefix=fmt.prefix, suffix=fmt.suffix), ctx)
-    outer = attrs.evolve(fmt, prefix="", suffix="")
-    return apply_formatting(inner, outer, ctx) if outer != m.PLAIN else inner
+    affixes, rest = _split_layout_formatting(fmt)
+    return apply_formatting(apply_formatting(node, affixes, ctx), rest, ctx)
+
+
+@functools.lru_cache(maxsize=64)
+def _split_layout_formatting(fmt: m.Formatting) -> tuple[m.Formatting, m.Formatting]:
+    """``fmt`` as its affixes and the rest, each PLAIN itself when empty (apply_formatting then does nothing).
+
+    Cached: a style has a handful of layouts, and every entry and citation would otherwise build both again."""
+    affixes = m.Formatting(prefix=fmt.prefix, suffix=fmt.suffix)
+    rest = attrs.evolve(fmt, prefix="", suffix="")
+    return (m.PLAIN if affixes == m.PLAIN else affixes), (m.PLAIN if rest == m.PLAIN else rest)
 
 
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")

@@ -36,6 +36,15 @@ NUMBER_VARIABLES = frozenset(
 
 NameKey = tuple[str, str, str, str, str]
 
+# Names in these scripts take particles, initials and inverted order; others (CJK...) print family then given.
+_ROMANESQUE = re.compile(
+    r"^[\u0000-\u036f\u0370-\u03ff\u0400-\u052f\u1e00-\u1fff\u2000-\u206f\u0590-\u05ff\u0600-\u06ff'\u2019\s.,\-]*$"
+)
+
+
+def _is_romanesque(name: NameData) -> bool:
+    return bool(_ROMANESQUE.match(name.family + name.given))
+
 
 @attrs.frozen(slots=True)
 class NameData:
@@ -47,6 +56,10 @@ class NameData:
     comma_suffix: bool = False
     static_ordering: bool = False
     literal: str = ""
+    # Decided once: every rendering of the name (entry, sort key, disambiguation key) asks.
+    romanesque: bool = attrs.field(
+        init=False, eq=False, repr=False, default=attrs.Factory(_is_romanesque, takes_self=True)
+    )
 
     @property
     def is_literal(self) -> bool:

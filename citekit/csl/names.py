@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable, Sequence
 import unicodedata
 
@@ -151,7 +150,7 @@ def _render_name_list(names: tuple[NameData, ...], el: m.Names, ctx: Context) ->
         inverted = _inverted(opts, index, ctx)
         node = _render_name(name, el.name, inverted, index, ctx)
         nodes.append(Span([node], role="name"))
-        inverted_flags.append(inverted and not name.literal and _is_romanesque(name))
+        inverted_flags.append(inverted and not name.literal and name.romanesque)
     out: list[Node] = [nodes[0]]
     and_term = _and_term(opts, ctx)
     for index in range(1, len(nodes)):
@@ -210,15 +209,6 @@ def _inverted(opts: m.NameOptions, index: int, ctx: Context) -> bool:
     return order == "all" or (order == "first" and index == 0)
 
 
-_ROMANESQUE = re.compile(
-    r"^[\u0000-\u036f\u0370-\u03ff\u0400-\u052f\u1e00-\u1fff\u2000-\u206f\u0590-\u05ff\u0600-\u06ff'\u2019\s.,\-]*$"
-)
-
-
-def _is_romanesque(name: NameData) -> bool:
-    return bool(_ROMANESQUE.match(name.family + name.given))
-
-
 def _render_name(name: NameData, el: m.Name, inverted: bool, index: int, ctx: Context) -> Node:
     opts = el.options
     if name.literal:
@@ -244,7 +234,7 @@ def _render_name(name: NameData, el: m.Name, inverted: bool, index: int, ctx: Co
         form = "long"
     family_text = _join_particle(name.non_dropping_particle, name.family)
     ndp, dp = name.non_dropping_particle, name.dropping_particle
-    if not _is_romanesque(name):
+    if not name.romanesque:
         if form == "short":
             return _group(el, "family", [(family_text, True)])
         return Span([_group(el, "family", [(name.family, True)]), _group(el, "given", [(name.given, True)])])
