@@ -204,30 +204,38 @@ _COLLIDING = frozenset({second for _, second in _COLLISIONS} | {" "})
 def _fix_collisions(tokens: list[Token]) -> None:
     previous: Token | None = None
     for token in tokens:
-        if token.kind != TEXT or not token.text:
+        if token.kind != TEXT:
             continue
-        if previous is not None:
-            text = token.text
-            while text and previous.text:
-                first, end = text[0], previous.text[-1]
-                if first not in _COLLIDING:
-                    break  # a letter, a digit, a bracket...: nothing to resolve
-                if first == " " and end in (" ", "\u00a0"):
-                    text = text[1:]
-                    continue
-                merged = _COLLISIONS.get((end, first))
-                if merged is None:
-                    break
-                if merged == end:
-                    text = text[1:]
-                else:
-                    previous.text = previous.text[:-1]
-                    if not previous.text:
-                        break
-            token.text = text
+        text = token.text
+        if not text:
+            continue
+        # Most pieces start with a letter, a digit or a bracket: nothing to resolve.
+        if previous is not None and text[0] in _COLLIDING:
+            text = token.text = _resolve(previous, text)
             if not text:
                 continue
         previous = token
+
+
+def _resolve(previous: Token, text: str) -> str:
+    """``text`` once its leading marks have met the end of ``previous`` (which may lose its last mark)."""
+    while text and previous.text:
+        first, end = text[0], previous.text[-1]
+        if first not in _COLLIDING:
+            break
+        if first == " " and end in (" ", "\u00a0"):
+            text = text[1:]
+            continue
+        merged = _COLLISIONS.get((end, first))
+        if merged is None:
+            break
+        if merged == end:
+            text = text[1:]
+        else:
+            previous.text = previous.text[:-1]
+            if not previous.text:
+                break
+    return text
 
 
 def strip_outer_space(tokens: list[Token]) -> None:

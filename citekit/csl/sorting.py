@@ -6,7 +6,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from citekit.csl import model as m
 from citekit.csl.context import Context
@@ -75,22 +75,6 @@ def _text_or_number(value: str) -> SortValue:
     return (0, (float("inf"), text_key(value)))
 
 
-def compare(a: SortValue, b: SortValue, key: m.SortKey) -> int:
-    """-1, 0 or 1 as ``a`` sorts before, with or after ``b`` under ``key`` (empty values last either way)."""
-    a_empty, a_value = a
-    b_empty, b_value = b
-    if a_empty != b_empty:
-        return -1 if a_empty < b_empty else 1
-    if a_empty or a_value == b_value:
-        return 0
-    try:
-        less = bool(a_value < b_value)  # type: ignore[operator]
-    except TypeError:
-        less = str(a_value) < str(b_value)
-    result = -1 if less else 1
-    return result if key.ascending else -result
-
-
 Payload = TypeVar("Payload")
 
 
@@ -100,9 +84,10 @@ def sort_by_keys(
     """``payloads`` stably sorted by the style's keys, each evaluated in the context ``make_ctx`` gives.
 
     A key is evaluated for an item only when the keys before it tie: the first key decides most comparisons,
-    and later keys (a whole title or source, in some styles) are costly to render."""
-    if not keys:
-        return list(payloads)
+    and later keys (a whole title or source, in some styles) are costly to render.  So the payloads are sorted by
+    the first key, then each run that ties on it by the next key, and so on: the order :func:`compare` gives
+    key by key, with Python's own sort comparing the values (one key's values are all of one type).
+    """
     values: list[list[SortValue | None]] = [[None] * len(keys) for _ in payloads]
 
     def value(index: int, position: int) -> SortValue:
@@ -111,12 +96,31 @@ def sort_by_keys(
             found = values[index][position] = key_value(keys[position], functools.partial(make_ctx, payloads[index]))
         return found
 
-    def by_keys(a: int, b: int) -> int:
-        for position, key in enumerate(keys):
-            result = compare(value(a, position), value(b, position), key)
-            if result:
-                return result
-        return 0
+    def by_keys(indices: list[int], position: int) -> list[int]:
+        if position == len(keys) or len(indices) < 2:
+            return indices
+        present: list[tuple[Any, int]] = []
+        empty: list[int] = []
+        for index in indices:
+            is_empty, found = value(index, position)
+            if is_empty:
+                empty.append(index)
+            else:
+                present.append((found, index))
+        # Stable either way (reverse=True keeps ties in their order); empty values go last either way.
+        present.sort(key=_first, reverse=not keys[position].ascending)
+        ordered: list[int] = []
+        start = 0
+        while start < len(present):
+            end = start + 1
+            while end < len(present) and present[end][0] == present[start][0]:
+                end += 1
+            ordered += by_keys([index for _, index in present[start:end]], position + 1)
+            start = end
+        return ordered + by_keys(empty, position + 1)
 
-    order = sorted(range(len(payloads)), key=functools.cmp_to_key(by_keys))
-    return [payloads[index] for index in order]
+    return [payloads[index] for index in by_keys(list(range(len(payloads))), 0)]
+
+
+def _first(pair: tuple[Any, int]) -> Any:
+    return pair[0]

@@ -71,7 +71,11 @@ def plain_text(node: Node | None) -> str:
     """The text of a subtree without any formatting (quotes are not added)."""
     if node is None:
         return ""
-    return "".join(leaf.text for leaf in leaves(node))
+    if isinstance(node, Str):
+        return node.text
+    # Recursion over a list: cheaper than the generator of leaves() for the shallow trees sort and
+    # disambiguation keys are read from (every item renders one of each).
+    return "".join([child.text if type(child) is Str else plain_text(child) for child in node.children])
 
 
 def is_empty(node: Node | None) -> bool:
