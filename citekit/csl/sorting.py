@@ -85,8 +85,8 @@ def sort_by_keys(
 
     A key is evaluated for an item only when the keys before it tie: the first key decides most comparisons,
     and later keys (a whole title or source, in some styles) are costly to render.  So the payloads are sorted by
-    the first key, then each run that ties on it by the next key, and so on: the order :func:`compare` gives
-    key by key, with Python's own sort comparing the values (one key's values are all of one type).
+    the first key, then each run that ties on it by the next key, and so on, with Python's own sort comparing the
+    values (one key's values are all of one type).  Empty values go last, whichever the key's direction.
     """
     values: list[list[SortValue | None]] = [[None] * len(keys) for _ in payloads]
 
@@ -96,30 +96,37 @@ def sort_by_keys(
             found = values[index][position] = key_value(keys[position], functools.partial(make_ctx, payloads[index]))
         return found
 
-    def by_keys(indices: list[int], position: int) -> list[int]:
-        if position == len(keys) or len(indices) < 2:
-            return indices
-        present: list[tuple[Any, int]] = []
-        empty: list[int] = []
-        for index in indices:
-            is_empty, found = value(index, position)
-            if is_empty:
-                empty.append(index)
-            else:
-                present.append((found, index))
-        # Stable either way (reverse=True keeps ties in their order); empty values go last either way.
-        present.sort(key=_first, reverse=not keys[position].ascending)
-        ordered: list[int] = []
-        start = 0
-        while start < len(present):
-            end = start + 1
-            while end < len(present) and present[end][0] == present[start][0]:
-                end += 1
-            ordered += by_keys([index for _, index in present[start:end]], position + 1)
-            start = end
-        return ordered + by_keys(empty, position + 1)
+    return [payloads[index] for index in _sorted_run(list(range(len(payloads))), 0, keys, value)]
 
-    return [payloads[index] for index in by_keys(list(range(len(payloads))), 0)]
+
+def _sorted_run(
+    indices: list[int], position: int, keys: Sequence[m.SortKey], value: Callable[[int, int], SortValue]
+) -> list[int]:
+    """``indices``, which tie on the keys before ``position``, in order.
+
+    A module function rather than a closure calling itself: that would be a reference cycle, and everything the
+    sort touched (the whole document) would then wait for the cyclic garbage collector to be freed."""
+    if position == len(keys) or len(indices) < 2:
+        return indices
+    present: list[tuple[Any, int]] = []
+    empty: list[int] = []
+    for index in indices:
+        is_empty, found = value(index, position)
+        if is_empty:
+            empty.append(index)
+        else:
+            present.append((found, index))
+    # Stable either way (reverse=True keeps ties in their order); empty values go last either way.
+    present.sort(key=_first, reverse=not keys[position].ascending)
+    ordered: list[int] = []
+    start = 0
+    while start < len(present):
+        end = start + 1
+        while end < len(present) and present[end][0] == present[start][0]:
+            end += 1
+        ordered += _sorted_run([index for _, index in present[start:end]], position + 1, keys, value)
+        start = end
+    return ordered + _sorted_run(empty, position + 1, keys, value)
 
 
 def _first(pair: tuple[Any, int]) -> Any:
