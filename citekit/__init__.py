@@ -14,21 +14,7 @@ from typing import TYPE_CHECKING
 from citekit.api import OptionError, format_bibliography, format_citation
 from citekit.engines import EngineNotFoundError
 from citekit.errors import CitekitError, CSLError, RecordError, StyleNotFoundError
-from citekit.records import (
-    Book,
-    BookChapter,
-    ConferencePaper,
-    Date,
-    GenericRecord,
-    JournalArticle,
-    NewspaperArticle,
-    Person,
-    Record,
-    Report,
-    Thesis,
-    WebPage,
-    from_csl,
-)
+from citekit.records import Date, Person, Record, from_csl
 from citekit.styles import ProfileError
 
 
@@ -75,13 +61,24 @@ __all__ = [
 
 if TYPE_CHECKING:
     from citekit.document import Document
+    from citekit.records.kinds import (
+        Book,
+        BookChapter,
+        ConferencePaper,
+        GenericRecord,
+        JournalArticle,
+        NewspaperArticle,
+        Report,
+        Thesis,
+        WebPage,
+    )
     from citekit.layout import format_bibliography_document
     from citekit.readers import read
     from citekit.readers.errors import ReadError, ReadResult, ReadWarning
     from citekit.writers import write
 
 # Public names whose modules a program that only formats never needs: imported on first access (the readers and
-# writers bring json and their own tables, Document the processor).  `from citekit import read` works the same.
+# writers bring json and their own tables, Document the processor, and each record kind its attrs class).  `from citekit import read` works the same.
 _LAZY = {
     "Document": "citekit.document",
     "format_bibliography_document": "citekit.layout",
@@ -90,6 +87,12 @@ _LAZY = {
     "ReadResult": "citekit.readers.errors",
     "ReadWarning": "citekit.readers.errors",
     "write": "citekit.writers",
+    # The record kinds: each class is built on first use (see citekit.records.kinds).
+    **dict.fromkeys(
+        ("Book", "BookChapter", "ConferencePaper", "GenericRecord", "JournalArticle", "NewspaperArticle", "Report",
+         "Thesis", "WebPage"),
+        "citekit.records.kinds",
+    ),  # fmt: skip
 }
 
 

@@ -42,6 +42,9 @@ class Record:
     """
 
     CSL_TYPE: ClassVar[str] = ""
+    # True for the kinds that hold their CSL type in a ``type`` field (WebPage, GenericRecord), as from_csl
+    # must pass it on to them.
+    TYPE_IS_FIELD: ClassVar[bool] = False
 
     id: str = attrs.field(default="", converter=to_id)
     title: str | None = attrs.field(default=None, converter=to_text)

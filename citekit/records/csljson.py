@@ -30,14 +30,9 @@ from citekit.errors import RecordError
 from citekit.records._naming import join_path
 from citekit.records._variables import check_extra, csl_variable, table_of, to_csl, variables
 from citekit.records.base import Record
-from citekit.records.kinds import DEDICATED, GenericRecord, WebPage
+from citekit.records.kinds import record_class
 
 __all__ = ["check_extra", "csl_variable", "from_csl", "record_class", "to_csl", "variables"]
-
-
-def record_class(csl_type: str) -> type[Record]:
-    """The record class for a CSL item type; :class:`GenericRecord` for types without a class of their own."""
-    return DEDICATED.get(csl_type, GenericRecord)
 
 
 _SHAPES: dict[str, tuple[type[Any] | tuple[type[Any], ...], str]] = {
@@ -88,7 +83,7 @@ def from_csl(item: Mapping[str, Any]) -> Record:
             fields[name] = value
         else:
             extra[key] = value
-    if cls in (WebPage, GenericRecord):
+    if cls.TYPE_IS_FIELD:
         fields["type"] = csl_type
     try:
         return cls(**fields, extra=extra)
