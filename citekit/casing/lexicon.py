@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from citekit._resources import resource
@@ -31,21 +31,45 @@ class Name:
 
 
 class Lexicon:
-    """Proper names, indexed by their first word."""
+    """Proper names, indexed by their first word.
 
-    def __init__(self, names: Sequence[Name]) -> None:
-        self.names = tuple(names)
+    Made from :class:`Name` entries, or by :func:`parse_lexicon` from a lexicon file, whose lines become entries
+    only when a word looks them up: a title meets a few of the ~900 first words, and making all ~1,200 entries up
+    front cost every process milliseconds, and kept as many objects for the garbage collector to go over at exit.
+    """
+
+    def __init__(self, names: Sequence[Name] = (), *, lines: Mapping[str, str] | None = None, text: str = "") -> None:
+        """``names``, or (from :func:`parse_lexicon`) ``lines``: first word's key -> its entry lines, each
+        ``section + _FIELD + line`` and joined by newlines, and the file's ``text`` for :attr:`names`."""
         index: dict[str, list[Name]] = {}
         for name in names:
             index.setdefault(_key(name.words[0]), []).append(name)
         # Longest first, so "New Zealand" wins over a one-word "New..." entry.
-        self._index: Mapping[str, list[Name]] = {
-            k: sorted(v, key=lambda n: -len(n.words)) if len(v) > 1 else v for k, v in index.items()
-        }
+        self._index: dict[str, list[Name]] = {k: _longest_first(v) for k, v in index.items()}
+        self._lines: Mapping[str, str] = lines or {}
+        self._text = text
+        if names or not text:
+            self.names = tuple(names)
 
         self._candidates = WordCache(self._find_candidates)
         #: ``word in lexicon`` (the same answer, without the call to ``__contains__``).
         self.is_name = WordCache(self._is_name)
+
+    @functools.cached_property
+    def names(self) -> tuple[Name, ...]:
+        """Every entry, in the file's order."""
+        return tuple(name for section, line in _entry_lines(self._text) if (name := _name(section, line)))
+
+    def _names_at(self, key: str) -> Sequence[Name]:
+        """The entries whose first word has ``key``, longest first."""
+        found = self._index.get(key)
+        if found is None:
+            joined = self._lines.get(key)
+            if joined is None:  # most words: nothing to remember (the words looked up are unbounded)
+                return ()
+            entries = (_name(*entry.split(_FIELD, 1)) for entry in joined.split("\n"))
+            found = self._index[key] = _longest_first([name for name in entries if name])
+        return found
 
     def __contains__(self, word: str) -> bool:
         """Whether ``word`` alone (or its plural or possessive) is a one-word name of the lexicon."""
@@ -60,10 +84,10 @@ class Lexicon:
     def _find_candidates(self, word: str) -> tuple[Name, ...]:
         """The names that start with ``word``, and the one-word names of its form without a plural or possessive
         ending ("Americans", "Britain's")."""
-        found = tuple(self._index.get(_key(word), ()))
+        found = tuple(self._names_at(_key(word)))
         bare = _POSSESSIVE.sub("", word)
         if bare != word:
-            found += tuple(n for n in self._index.get(_key(bare), ()) if len(n.words) == 1)
+            found += tuple(n for n in self._names_at(_key(bare)) if len(n.words) == 1)
         return found
 
     def names_in(self, text: str, found: Sequence[Word], tokens: Sequence[str]) -> list[bool]:
@@ -121,13 +145,16 @@ def _near_number(text: str, found: Sequence[Word], start: int, end: int) -> bool
 
 
 _PLAIN_LINE = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
+# Between an entry line's section and its text in Lexicon's lines (no line of a lexicon file holds it).
+_FIELD = "\x1f"
 
 
-def parse_lexicon(text: str) -> Lexicon:
-    """A :class:`Lexicon` from the text of a lexicon file."""
-    from citekit.casing.words import words
+def _longest_first(names: list[Name]) -> list[Name]:
+    return sorted(names, key=lambda n: -len(n.words)) if len(names) > 1 else names
 
-    names: list[Name] = []
+
+def _entry_lines(text: str) -> Iterator[tuple[str, str]]:
+    """(section, line) for each entry of a lexicon file, without comments."""
     section = ""
     for raw in text.splitlines():
         line = raw.split("#", 1)[0].strip()
@@ -136,18 +163,49 @@ def parse_lexicon(text: str) -> Lexicon:
         if line.startswith("[") and line.endswith("]"):
             section = line[1:-1]
             continue
-        near_number = line.endswith(_NUMBER_ONLY)
-        if near_number:
-            line = line[: -len(_NUMBER_ONLY)].strip()
-        if _PLAIN_LINE.fullmatch(line):
-            # Letters and single spaces (almost every line): the words are the split, without the word scanner,
-            # which would cost every cold start several milliseconds.
-            tokens = tuple(line.split(" "))
-        else:
-            tokens = tuple(line[w.start : w.end] for w in words(line))
-        if tokens:
-            names.append(Name(tokens, near_number, section))
-    return Lexicon(names)
+        yield section, line
+
+
+def _tokens(line: str) -> tuple[str, ...]:
+    """The words of an entry line (without its ``@number``)."""
+    if _PLAIN_LINE.fullmatch(line):
+        # Letters and single spaces (almost every line): the words are the split, without the word scanner,
+        # which would cost every cold start several milliseconds.
+        return tuple(line.split(" "))
+    from citekit.casing.words import words
+
+    return tuple(line[w.start : w.end] for w in words(line))
+
+
+def _name(section: str, line: str) -> Name | None:
+    """The entry an entry line gives (None for a line without words)."""
+    near_number = line.endswith(_NUMBER_ONLY)
+    if near_number:
+        line = line[: -len(_NUMBER_ONLY)].strip()
+    tokens = _tokens(line)
+    return Name(tokens, near_number, section) if tokens else None
+
+
+def parse_lexicon(text: str) -> Lexicon:
+    """A :class:`Lexicon` from the text of a lexicon file.
+
+    Each line is only filed under its first word here (strings, which the garbage collector does not track); it
+    is made into a :class:`Name` when a word first looks it up.
+    """
+    lines: dict[str, str] = {}
+    for section, line in _entry_lines(text):
+        bare = line[: -len(_NUMBER_ONLY)].strip() if line.endswith(_NUMBER_ONLY) else line
+        first = bare.partition(" ")[0]
+        # Plain letters up to the first space (almost every line) are the first word; else the word scanner says.
+        if not (first.isascii() and first.isalpha()):
+            tokens = _tokens(bare)
+            if not tokens:
+                continue
+            first = tokens[0]
+        key = _key(first)
+        entry = section + _FIELD + line
+        lines[key] = f"{lines[key]}\n{entry}" if key in lines else entry
+    return Lexicon(lines=lines, text=text)
 
 
 @functools.lru_cache(maxsize=1)
