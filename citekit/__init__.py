@@ -78,7 +78,8 @@ if TYPE_CHECKING:
     from citekit.writers import write
 
 # Public names whose modules a program that only formats never needs: imported on first access (the readers and
-# writers bring json and their own tables, Document the processor, and each record kind its attrs class).  `from citekit import read` works the same.
+# writers bring json and their own tables, Document the processor, and each record kind its attrs class).
+# `from citekit import read` works the same.
 _LAZY = {
     "Document": "citekit.document",
     "format_bibliography_document": "citekit.layout",

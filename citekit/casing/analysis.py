@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 
+from citekit._lazy_pattern import lazy_pattern
 from citekit.casing.lexicon import Lexicon, load_lexicon
 from citekit.casing.markup import Marked, parse
 from citekit.casing.words import Form, Role, Word, WordCache, form_of, is_all_caps, roles, words
 
 __all__ = ["DESIGNATORS", "Title"]
 
-_CLOSING_PUNCTUATION = re.compile(r"[,.;:?!)\]]")
+_CLOSING_PUNCTUATION = lazy_pattern(r"[,.;:?!)\]]")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 
 #: Common nouns that titles often put in the possessive; any other capitalised possessive is taken for a name.

@@ -18,10 +18,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from citekit._lazy_pattern import lazy_pattern
+
 __all__ = ["Marked", "parse"]
 
 # The same tags citekit.csl.richtext reads; anything else that looks like a tag is text.
-_TAG = re.compile(
+_TAG = lazy_pattern(
     r'<(?P<close>/)?(?P<name>i|b|sup|sub|sc|span)(?P<attrs>(?:\s+[a-z-]+="[^"<>]*")*)\s*>',
     re.IGNORECASE,
 )
@@ -129,7 +131,7 @@ _LITERAL = "literal"
 
 
 # Any other tag-like text (``<script>``, ``</div>``): code or markup of another kind, never words to recase.
-_OTHER_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+_OTHER_TAG = lazy_pattern(r"</?[A-Za-z][^<>]*>")
 
 
 def _append(runs: list[tuple[str, tuple[str, ...]]], chunk: str, stack: list[str]) -> int:

@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple, TypeVar
 
+from citekit._lazy_pattern import lazy_pattern
+
 __all__ = [
     "MINOR_WORDS",
     "PREFIXES",
@@ -170,7 +172,7 @@ def _cased_letters(part: str) -> str:
 # What separates two words decides the second one's role.
 _SENTENCE_END = re.compile(r"[?!]['\"\u2019\u201d)\]]*\s")
 _SUBTITLE = re.compile(r":|\u2014|\s[\u2013-]{1,2}\s|--")
-_PERIOD = re.compile(r"\.['\"\u2019\u201d)\]]*\s")
+_PERIOD = lazy_pattern(r"\.['\"\u2019\u201d)\]]*\s")
 # What each of the three needs at least one of.
 _ROLE_MARK = re.compile(r"[?!:\u2014\u2013.-]")
 

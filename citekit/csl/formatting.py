@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 import attrs
 
+from citekit._lazy_pattern import lazy_pattern
 from citekit.csl import model as m
 from citekit.csl.context import Context
 from citekit.csl.textcase import Segment, apply_text_case
@@ -93,7 +94,7 @@ def _split_layout_formatting(fmt: m.Formatting) -> tuple[m.Formatting, m.Formatt
     return (m.PLAIN if affixes == m.PLAIN else affixes), (m.PLAIN if rest == m.PLAIN else rest)
 
 
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_LATIN = lazy_pattern(r"[A-Za-z\u00c0-\u024f]")
 
 
 @functools.cache

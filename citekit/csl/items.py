@@ -13,6 +13,8 @@ from typing import Any
 
 import attrs
 
+from citekit._lazy_pattern import lazy_pattern
+
 NAME_VARIABLES = frozenset(
     {
         "author", "chair", "collection-editor", "compiler", "composer", "container-author", "contributor",
@@ -149,8 +151,8 @@ def item_from_csl(data: Mapping[str, Any]) -> Item:
 # them (XML forbids them, HTML calls them parse errors, RTF and LaTeX read them as commands or garbage), and they only
 # come from broken data (a vertical tab pasted from a word processor, an escape code).  They are dropped.  A lone
 # surrogate (JSON "\ud800") cannot even be encoded as UTF-8: it becomes U+FFFD, the replacement character.
-_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_UNPRINTABLE = lazy_pattern("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_SURROGATE = lazy_pattern("[\ud800-\udfff]")
 _SUSPECT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -182,7 +184,7 @@ ORDINARY_VARIABLES = frozenset(
         "source", "status", "title", "title-short", "URL", "volume-title", "year-suffix",
     }
 )  # fmt: skip
-_NOTE_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z_-]*)\s*:\s*(.+?)\s*$")
+_NOTE_LINE = lazy_pattern(r"^\s*([A-Za-z][A-Za-z_-]*)\s*:\s*(.+?)\s*$")
 
 
 def _note_variables(fields: dict[str, str], names: dict[str, tuple[NameData, ...]], dates: dict[str, DateData]) -> None:
@@ -219,7 +221,7 @@ def _note_variables(fields: dict[str, str], names: dict[str, tuple[NameData, ...
 
 
 # Lower-case words (with apostrophes, periods or hyphens: "van", "d'", "v.d.", "'t") are particles.
-_PARTICLE_WORD = re.compile(r"^(?:['\u2019]?[a-z\u00e0-\u00ff][a-z\u00e0-\u00ff'\u2019.\-]*|[dDlL]['\u2019])$")
+_PARTICLE_WORD = lazy_pattern(r"^(?:['\u2019]?[a-z\u00e0-\u00ff][a-z\u00e0-\u00ff'\u2019.\-]*|[dDlL]['\u2019])$")
 
 
 def _name(value: Any) -> NameData | None:
@@ -270,7 +272,7 @@ def _name(value: Any) -> NameData | None:
     )
 
 
-_GLUED_PARTICLE = re.compile(r"^([a-z]{1,3}['\u2019]|al-|el-)(\S.*)$")
+_GLUED_PARTICLE = lazy_pattern(r"^([a-z]{1,3}['\u2019]|al-|el-)(\S.*)$")
 
 
 def _split_family_particle(family: str) -> tuple[str, str]:
@@ -327,7 +329,7 @@ def _s(value: Any) -> str:
     return str(value).strip()
 
 
-_TAGS = re.compile(r"<[^<>]*>")
+_TAGS = lazy_pattern(r"<[^<>]*>")
 
 
 def _visible(text: str) -> bool:
@@ -344,7 +346,7 @@ def _name_text(value: Any) -> str:
 
 
 _SEASON_NAMES = {"spring": 1, "summer": 2, "autumn": 3, "fall": 3, "winter": 4}
-_RAW_DATE = re.compile(r"^\s*(-?\d{1,4})(?:[-/.](\d{1,2}))?(?:[-/.](\d{1,2}))?\s*$")
+_RAW_DATE = lazy_pattern(r"^\s*(-?\d{1,4})(?:[-/.](\d{1,2}))?(?:[-/.](\d{1,2}))?\s*$")
 
 
 def _date(value: Any) -> DateData | None:

@@ -7,9 +7,10 @@ module needs nothing from the rest of the processor.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+
+from citekit._lazy_pattern import lazy_pattern
 
 __all__ = [
     "NumberToken",
@@ -31,11 +32,11 @@ _EN_DASH = "\u2013"
 # Lower-case roman numerals count as numbers too ("xiv-19", "xxv, 413"), as in citeproc-js; "XIV" does not.
 _PIECE = r"(?:[^\W\d_]*[0-9]+[^\W\d_]*|[ivxlcdm]+)"
 _SEPARATOR = r"\s*(?:\\-|-+|\u2013|&|,)\s*"
-_NUMERIC = re.compile(rf"\s*{_PIECE}(?:{_SEPARATOR}{_PIECE})*\s*")
-_SPLIT = re.compile(rf"({_SEPARATOR})")
+_NUMERIC = lazy_pattern(rf"\s*{_PIECE}(?:{_SEPARATOR}{_PIECE})*\s*")
+_SPLIT = lazy_pattern(rf"({_SEPARATOR})")
 # Only a bare number without leading zeros is a number cs:number may ordinalize or write in roman
 # numerals: "2E" and "01790" are printed as given (CSL 1.0.2 "Number"; citeproc-js).
-_BARE = re.compile(r"[1-9][0-9]*")
+_BARE = lazy_pattern(r"[1-9][0-9]*")
 
 
 def is_numeric(value: str | int) -> bool:

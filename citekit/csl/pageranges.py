@@ -26,6 +26,8 @@ from __future__ import annotations
 import functools
 import re
 
+from citekit._lazy_pattern import lazy_pattern
+
 __all__ = ["PAGE_RANGE_FORMATS", "format_page_range"]
 
 #: The values of ``page-range-format`` this module knows ("chicago" is CSL 1.0.2's alias of chicago-15).
@@ -55,14 +57,14 @@ def _range_regex_for(extra_dash: str) -> re.Pattern[str]:
 
 
 # Something dashed onto a token right before or after a candidate makes it part of a chain.
-_CHAIN_BEFORE = re.compile(r"(?:\\?-|\u2013)\s*\Z")
-_CHAIN_AFTER = re.compile(r"\s*(?:\\?-|\u2013)\s*[^\W_]")
+_CHAIN_BEFORE = lazy_pattern(r"(?:\\?-|\u2013)\s*\Z")
+_CHAIN_AFTER = lazy_pattern(r"\s*(?:\\?-|\u2013)\s*[^\W_]")
 
 # One end of a range: letter prefix (which may start with digits, as in citeproc-js: "8n11564"), the
 # number, and a letter suffix. Unlike citeproc-js, leading zeros belong to the number, so S01-S10 is a
 # range with prefix "S" on both ends.
-_ARABIC = re.compile(r"(?P<prefix>[0-9]*[A-Za-z]+)?(?P<num>[0-9]+)(?P<suffix>[A-Za-z]*)")
-_ROMAN = re.compile(r"(?=[ivxlcdm])m{0,4}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
+_ARABIC = lazy_pattern(r"(?P<prefix>[0-9]*[A-Za-z]+)?(?P<num>[0-9]+)(?P<suffix>[A-Za-z]*)")
+_ROMAN = lazy_pattern(r"(?=[ivxlcdm])m{0,4}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
 
 
 def format_page_range(value: str, page_range_format: str | None, range_delimiter: str = _EN_DASH) -> str:

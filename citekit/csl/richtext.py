@@ -12,10 +12,11 @@ import itertools
 import re
 from collections.abc import Iterator
 
+from citekit._lazy_pattern import lazy_pattern
 from citekit.csl.tree import Node, Span, Str
 
 # CSL rich text is lower-case markup; "<I>" or "<B>" in data is text.
-_TAG = re.compile(r'<(?P<close>/)?(?P<name>i|b|sup|sub|sc|span)(?P<attrs>(?:\s+[a-z-]+="[^"<>]*")*)\s*>')
+_TAG = lazy_pattern(r'<(?P<close>/)?(?P<name>i|b|sup|sub|sc|span)(?P<attrs>(?:\s+[a-z-]+="[^"<>]*")*)\s*>')
 _OPENERS = {
     "i": {"font_style": "italic"},
     "b": {"font_weight": "bold"},
@@ -102,7 +103,7 @@ def _add_text(target: list[Node], text: str) -> None:
 # Quote marks in data: double quotes anywhere; single quotes only at word edges (elsewhere they are apostrophes).
 # Quote marks in data: double quotes anywhere; single quotes only at word edges (an opener after white
 # space, a closer before white space or punctuation); a straight ' after a letter is an apostrophe.
-_QUOTE_TOKEN = re.compile(
+_QUOTE_TOKEN = lazy_pattern(
     r"""(?P<double>["\u201c\u201d])"""
     r"""|(?P<open_single>(?:(?<=^)|(?<=\s))['\u2018](?=\w))"""
     r"""|(?P<close_single>(?<=[\w.,!?])['\u2019](?=$|[\s.,;:!?]))"""

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import functools
-import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
+from citekit._lazy_pattern import lazy_pattern
 from citekit.csl import model as m
 from citekit.csl.context import Context
 from citekit.csl.dates import sort_string
@@ -19,9 +19,9 @@ from citekit.csl.tree import plain_text
 
 SortValue = tuple[int, object]  # (0 for a value, 1 for empty) and the comparable value
 
-_MARKUP = re.compile(r"</?(?:i|b|sup|sub|sc|span)[^>]*>")
-_LEADING_PUNCT = re.compile(r"^[\s\"'\u2018\u2019\u201c\u201d\u00ab\u00bb\[\(¿¡]+")
-_NUMBER = re.compile(r"-?\d+")
+_MARKUP = lazy_pattern(r"</?(?:i|b|sup|sub|sc|span)[^>]*>")
+_LEADING_PUNCT = lazy_pattern(r"^[\s\"'\u2018\u2019\u201c\u201d\u00ab\u00bb\[\(¿¡]+")
+_NUMBER = lazy_pattern(r"-?\d+")
 
 
 @functools.lru_cache(maxsize=65536)

@@ -33,6 +33,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from citekit._lazy_pattern import lazy_pattern
+
 __all__ = ["STOP_WORDS", "TEXT_CASES", "Segment", "apply_text_case", "text_case"]
 
 TEXT_CASES = frozenset({"lowercase", "uppercase", "capitalize-first", "capitalize-all", "sentence", "title"})
@@ -66,7 +68,7 @@ _WORD = re.compile(rf"{_WORD_CHAR}+(?:['\u2019\u02bc\u02bb`]{_WORD_CHAR}+)*")
 # Punctuation after which title case capitalizes the next word even if it is a stop word.
 _AFTER_PUNCT = re.compile(r"[:?!]")
 _HYPHENS = frozenset("-\u2010\u2011")
-_ELISION = re.compile(r"[a-z]['\u2019\u02bc]")
+_ELISION = lazy_pattern(r"[a-z]['\u2019\u02bc]")
 _TURKIC = frozenset({"tr", "az"})
 
 
