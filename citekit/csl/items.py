@@ -129,6 +129,10 @@ def item_from_csl(data: Mapping[str, Any]) -> Item:
             date = _date(_printable(value))
             if date is not None:
                 dates[key] = date
+        elif type(value) is str:  # most variables: checked before the general case below
+            text = value if not _SUSPECT.search(value) else _printable(value)
+            if text != "":
+                fields[key] = text
         elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
             text = _printable(value) if isinstance(value, str) else str(value)
             if text != "":
@@ -342,6 +346,8 @@ def _name_text(value: Any) -> str:
     if value is None:  # most name parts are absent
         return ""
     # Names print with typographic apostrophes (O’Brien, d’Alembert), as citeproc-js gives them.
+    if type(value) is str and not _SUSPECT.search(value):  # the usual part: clean text, cleaned here directly
+        return value.strip().replace("'", "\u2019")
     return _s(_printable(value)).replace("'", "\u2019")
 
 

@@ -41,8 +41,9 @@ def _render_names(
         el = inherit(el, parent)
     item_names, suppressed = ctx.item.names, ctx.suppressed
     present = [(v, item_names[v]) for v in el.variables if v not in suppressed and item_names.get(v)]
+    shown = {v for v, _ in present} if present else ()
     for variable in el.variables:
-        ctx.note_variable(variable, any(v == variable for v, _ in present) if present else False)
+        ctx.note_variable(variable, variable in shown)
     if present:
         node = _render_lists(el, present, ctx)
         if node is not None:
@@ -226,8 +227,11 @@ def _render_name(name: NameData, el: m.Name, inverted: bool, index: int, ctx: Co
         elif opts.initialize_with is not None:
             given = initialize(given, opts.initialize_with, opts.initialize, opts.initialize_with_hyphen)
         return Str(sort_key_for_name(name, opts, given))
-    given_level = ctx.disambiguation.level_for(name.key, index)
-    if given_level and ctx.disambiguation.initials_only:
+    disambiguation = ctx.disambiguation
+    # Most cites are not disambiguated at all: no need to look the name up.
+    expanded = disambiguation.expanded_positions or disambiguation.names_expanded
+    given_level = disambiguation.level_for(name.key, index) if expanded else 0
+    if given_level and disambiguation.initials_only:
         given_level = 1 if opts.initialize_with is not None else 0
     form = opts.form
     if form == "short" and given_level > 0 and name.given:

@@ -98,13 +98,19 @@ def apply_text_case(
     if case == "title" and not english:
         return texts
     full = "".join(texts)
+    if case == "capitalize-first":
+        # Only the first word matters: no need to find the others.
+        first = _WORD.search(full)
+        if first is None:
+            return texts
+        casing = _Casing(full, _protection(segments, len(full)), turkic)
+        casing.capitalize(*first.span())
+        return casing.result(segments)
     words = [m.span() for m in _WORD.finditer(full)]
     if not words:
         return texts
     casing = _Casing(full, _protection(segments, len(full)), turkic)
-    if case == "capitalize-first":
-        casing.capitalize(*words[0])
-    elif case == "capitalize-all":
+    if case == "capitalize-all":
         for start, end in words:
             casing.capitalize(start, end)
     elif case == "sentence":
