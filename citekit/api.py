@@ -150,13 +150,19 @@ def format_bibliography(
     _check_options(style, output=output, locale=locale, casing=casing, links=links)
     if isinstance(records, (str, bytes, Mapping, Record)) or not isinstance(records, Iterable):
         raise RecordError("records", records, "expected a list of records or CSL-JSON items")
-    items = _csl_items(list(records), "records")
-    resolved, runner, effective_locale = _style_and_engine(style, locale, engine)
-    if not items:
-        return []
-    items = [with_group_names(item, "name") for item in _styled_items(items, resolved, casing, effective_locale)]
-    entries = runner.bibliography(resolved, items, output=output, locale=effective_locale, **_links(links))
-    return [str(entry) for entry in entries]
+    # Checking and recasing thousands of records makes as many objects as rendering them, and none in cycles:
+    # the collector is paused for the whole call, as the processor pauses it for its part.  (Imported here:
+    # citekit.csl is not loaded by `import citekit`.)
+    from citekit.csl.gcpause import collector_paused
+
+    with collector_paused():
+        items = _csl_items(list(records), "records")
+        resolved, runner, effective_locale = _style_and_engine(style, locale, engine)
+        if not items:
+            return []
+        items = [with_group_names(item, "name") for item in _styled_items(items, resolved, casing, effective_locale)]
+        entries = runner.bibliography(resolved, items, output=output, locale=effective_locale, **_links(links))
+        return [str(entry) for entry in entries]
 
 
 def _check_options(style: object, *, output: object, locale: object, casing: object, links: object = False) -> None:

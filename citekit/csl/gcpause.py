@@ -3,7 +3,8 @@
 Rendering allocates a great many small objects (output-tree nodes, tokens, contexts) and frees them by reference
 counting: none of them form reference cycles.  The cyclic collector still runs every few hundred allocations
 and walks every live container object (the caller's records included), which measured a quarter of the time of
-a 1,000-entry bibliography.  So the processor pauses it for the length of one call and restores it afterwards.
+a 1,000-entry bibliography.  So the processor pauses it for the length of one call and restores it afterwards,
+and ``citekit.format_bibliography`` for the whole of its call (checking and recasing records included).
 
 The pause is counted across threads: the collector is turned off by the first call to enter (if it was on) and
 back on when the last one leaves, so concurrent calls never leave it off, and a program that turned it off

@@ -58,15 +58,25 @@ class Locale:
     limit_day_ordinals_to_day_1: bool = False
     # The ordinal and long-ordinal terms, in the shape citekit.csl.numbers selects from.
     ordinals: Mapping[str, tuple[OrdinalTerm, ...]] = attrs.field(factory=dict)
+    # term()'s answers by its arguments: a style asks for the same few terms ("and", "et-al", "edition"...) for
+    # every entry, and each answer walks the fallback forms.
+    _answers: dict[tuple[str, str, bool, str | None], str | None] = attrs.field(
+        factory=dict, init=False, eq=False, repr=False
+    )
 
     def term(
         self, name: str, form: str = "long", plural: bool = False, gender_form: str | None = None
     ) -> str | None:
         """The term's text, falling back through the forms CSL allows; None when it is not defined."""
+        key = (name, form, plural, gender_form)
+        try:
+            return self._answers[key]
+        except KeyError:
+            pass
         found = self.find(name, form, gender_form)
-        if found is None:
-            return None
-        return found.multiple if plural else found.single
+        answer = None if found is None else found.multiple if plural else found.single
+        self._answers[key] = answer
+        return answer
 
     def find(self, name: str, form: str = "long", gender_form: str | None = None) -> Term | None:
         for f in _FORM_FALLBACK.get(form, (form, "long")):
