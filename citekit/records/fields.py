@@ -176,7 +176,7 @@ def to_extra(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
     """
     if value is None:
         return MappingProxyType({})
-    if not isinstance(value, Mapping):
+    if type(value) is not dict and not isinstance(value, Mapping):  # the exact type first skips the ABC check
         raise RecordError("", value, "must be a mapping of CSL variable names to values")
     out: dict[str, Any] = {}
     for key, item in value.items():

@@ -38,6 +38,8 @@ def normalise_doi(value: object, field: str = "DOI") -> str:
 
 _ISBN_LABEL = re.compile(r"^ISBN(?:-1[03])?:?\s*", re.IGNORECASE)
 _ISBN_SEPARATORS = re.compile(r"[\s\-\u2010-\u2014]")
+_ISBN_DIGITS = re.compile(r"\d{9}[\dX]|\d{13}")
+_ISBN_LIST = re.compile(r"[,;]")
 
 
 def _isbn_checksum_ok(digits: str) -> bool:
@@ -50,7 +52,7 @@ def _isbn_checksum_ok(digits: str) -> bool:
 
 def _one_isbn(chunk: str, original: object, field: str) -> str:
     digits = _ISBN_SEPARATORS.sub("", _ISBN_LABEL.sub("", chunk.strip())).upper()
-    if re.fullmatch(r"\d{9}[\dX]", digits) is None and re.fullmatch(r"\d{13}", digits) is None:
+    if _ISBN_DIGITS.fullmatch(digits) is None:
         raise RecordError(field, original, f"{chunk.strip()!r} is not an ISBN: an ISBN has 10 or 13 digits")
     if not _isbn_checksum_ok(digits):
         raise RecordError(field, original, f"{chunk.strip()!r} is not an ISBN: its check digit is wrong")
@@ -70,7 +72,7 @@ def normalise_isbn(value: object, field: str = "ISBN") -> str:
     if not text:
         raise RecordError(field, value, "an ISBN cannot be empty")
     found: list[str] = []
-    for chunk in re.split(r"[,;]", text):
+    for chunk in _ISBN_LIST.split(text):
         try:
             found.append(_one_isbn(chunk, value, field))
         except RecordError:

@@ -20,6 +20,8 @@ _RANGE = re.compile(rf"\s*{_DASH}\s*")
 # A locator: letters and digits with optional inner dots ("3.14"), or a roman numeral.
 _LOCATOR = re.compile(r"[^\W_]+(?:[.:][^\W_]+)*")
 _LABEL = re.compile(r"^(?:pp?\.|pages?)\s*", re.IGNORECASE)
+# One page or a range written as it is stored ("79-88", "e1234"): nothing to normalise.
+_STORED = re.compile(rf"{_LOCATOR.pattern}(?:-{_LOCATOR.pattern})?")
 
 
 def normalise_pages(value: object, field: str = "pages") -> str:
@@ -30,7 +32,10 @@ def normalise_pages(value: object, field: str = "pages") -> str:
         if value < 0:
             raise RecordError(field, value, "a page number cannot be negative")
         return str(value)
-    text = _LABEL.sub("", value.strip())
+    text = value.strip()
+    if _STORED.fullmatch(text) and not _LABEL.match(text):
+        return text
+    text = _LABEL.sub("", text)
     if not text:
         raise RecordError(field, value, "pages cannot be empty")
     pieces = _PART_SEPARATOR.split(text)
