@@ -60,7 +60,7 @@ def from_csl(item: Mapping[str, Any]) -> Record:
     Errors name the CSL variable (``container-title``, ``author[0].family``), since that is what the caller
     wrote.
     """
-    if not isinstance(item, Mapping):
+    if type(item) is not dict and not isinstance(item, Mapping):  # the exact type first skips the ABC check
         raise RecordError("item", item, "a CSL-JSON item is a JSON object")
     if "type" not in item:
         raise RecordError("type", None, "a CSL-JSON item needs a type")

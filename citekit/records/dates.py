@@ -62,8 +62,8 @@ def _whole_number(value: object) -> int | None:
 
 def _date_part(value: int | str | None) -> int | None:
     """A year, month or day.  CSL-JSON from some exporters writes them as strings ("1965", "6")."""
-    if value is None:
-        return None
+    if value is None or type(value) is int:  # the commonest forms, without a call
+        return value
     number = _whole_number(value)
     if number is None:
         raise RecordError("", value, "a date part must be a whole number")

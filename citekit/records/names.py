@@ -59,8 +59,10 @@ def _name_part(value: str | None) -> str | None:
 
 def to_flag(value: bool | int | str | None) -> bool:
     """A CSL boolean.  CSL-JSON in the wild also writes these as 0/1 and "true"/"false"."""
-    if value is None or isinstance(value, bool):
-        return bool(value)
+    if value is None or value is False:  # the default, without a call
+        return False
+    if value is True:
+        return True
     if isinstance(value, int) and value in (0, 1):
         return bool(value)
     if isinstance(value, str) and value.strip().lower() in ("true", "false", "1", "0"):

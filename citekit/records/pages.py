@@ -20,8 +20,8 @@ _RANGE = re.compile(rf"\s*{_DASH}\s*")
 # A locator: letters and digits with optional inner dots ("3.14"), or a roman numeral.
 _LOCATOR = re.compile(r"[^\W_]+(?:[.:][^\W_]+)*")
 _LABEL = re.compile(r"^(?:pp?\.|pages?)\s*", re.IGNORECASE)
-# One page or a range written as it is stored ("79-88", "e1234"): nothing to normalise.
-_STORED = re.compile(rf"{_LOCATOR.pattern}(?:-{_LOCATOR.pattern})?")
+# The commonest value, one page or one range ("79", "79-88", "79 – 88"), read in one match.
+_SIMPLE = re.compile(rf"({_LOCATOR.pattern})(?:\s*{_DASH}\s*({_LOCATOR.pattern}))?")
 
 
 def normalise_pages(value: object, field: str = "pages") -> str:
@@ -33,8 +33,10 @@ def normalise_pages(value: object, field: str = "pages") -> str:
             raise RecordError(field, value, "a page number cannot be negative")
         return str(value)
     text = value.strip()
-    if _STORED.fullmatch(text) and not _LABEL.match(text):
-        return text
+    simple = _SIMPLE.fullmatch(text)
+    if simple and not _LABEL.match(text):
+        first, last = simple.groups()
+        return first if last is None else f"{first}-{last}"
     text = _LABEL.sub("", text)
     if not text:
         raise RecordError(field, value, "pages cannot be empty")
