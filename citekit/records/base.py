@@ -82,7 +82,8 @@ class Record:
     def __attrs_post_init__(self) -> None:
         if type(self) is Record:
             raise TypeError("Record is the common base; build a BookChapter, Book, ..., or GenericRecord")
-        check_extra(self)
+        if self.extra:  # most records have none, and then there is nothing to check
+            check_extra(self)
         if not self.id:
             names = self.author or self.editor or self.translator
             object.__setattr__(self, "id", derive_id(names, self.issued, self.title))

@@ -267,7 +267,7 @@ def _parts_from_csl(value: object) -> list[list[int]]:
             raise RecordError(f"date-parts[{i}]", date, "each date is a list of year, month and day")
         parts: list[int] = []
         for part in date:
-            converted = _whole_number(part)
+            converted = part if type(part) is int else _whole_number(part)  # the commonest form, without a call
             if converted is None:
                 raise RecordError(f"date-parts[{i}]", date, f"{part!r} is not a whole number")
             parts.append(converted)
@@ -289,8 +289,11 @@ def date_from_csl(mapping: Mapping[str, Any]) -> Date:
     if "date-parts" in mapping:
         parts = _parts_from_csl(mapping["date-parts"])
         try:
-            end = build(Date, dict(zip(_PART_NAMES, parts[1]))) if len(parts) == 2 else None
-            return build(Date, dict(zip(_PART_NAMES, parts[0]), end=end, **extras))
+            fields: dict[str, Any] = dict(zip(_PART_NAMES, parts[0]))
+            fields.update(extras)
+            if len(parts) == 2:
+                fields["end"] = build(Date, dict(zip(_PART_NAMES, parts[1])))
+            return build(Date, fields)
         except RecordError as error:
             if error.field.split(".")[0] in ("year", "month", "day", "end"):
                 raise RecordError("date-parts", mapping["date-parts"], error.reason) from None

@@ -43,6 +43,7 @@ _FIELD_OF = {key: key.replace("-", "_") for key in _NAME_KEYS}
 _SPELT_AS_FIELDS = frozenset(key for key, field in _FIELD_OF.items() if key == field)
 # The parts person_to_csl writes when they are set: all but parse-names, last in _NAME_KEYS, which it writes apart.
 _PARTS = operator.attrgetter(*(_FIELD_OF[key] for key in _NAME_KEYS if key != "parse-names"))
+_VALUE_SET = operator.itemgetter(1)  # of a (key, value) pair: true when the part is set
 # Only unmistakable suffixes: a lone "V" or "I" is far more often an initial than a regnal number.
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2nd", "3rd", "jnr", "jnr.", "snr", "snr."})
 
@@ -139,7 +140,7 @@ def person_from_csl(mapping: Mapping[str, Any]) -> Person:
 
 def person_to_csl(person: Person) -> dict[str, Any]:
     """The CSL-JSON name object: only the parts that are set, false flags left out (false is CSL's default)."""
-    out = {key: value for key, value in zip(_NAME_KEYS, _PARTS(person)) if value}
+    out = dict(filter(_VALUE_SET, zip(_NAME_KEYS, _PARTS(person))))
     # parse-names is kept when false too: false is not its default, "not given" (None) is.
     if person.parse_names is not None:
         out["parse-names"] = person.parse_names
