@@ -26,6 +26,8 @@ def normalise_doi(value: object, field: str = "DOI") -> str:
     if not isinstance(value, str):
         raise RecordError(field, value, "a DOI must be a string")
     text = value.strip()
+    if _DOI.fullmatch(text):  # already bare, the commonest form: it starts "10.", so has no resolver or label
+        return text
     url = _DOI_URL.match(text)
     if url:
         text = unquote(text[url.end() :])
