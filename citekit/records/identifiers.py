@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote
 
+from citekit._lazy_pattern import lazy_pattern
 from citekit.errors import RecordError
 
 # Resolver URLs are percent-encoded (a DOI may hold "<", "#", ";"...), "doi:" forms are not.
@@ -40,8 +41,9 @@ def normalise_doi(value: object, field: str = "DOI") -> str:
 
 _ISBN_LABEL = re.compile(r"^ISBN(?:-1[03])?:?\s*", re.IGNORECASE)
 _ISBN_SEPARATORS = re.compile(r"[\s\-\u2010-\u2014]")
-_ISBN_DIGITS = re.compile(r"\d{9}[\dX]|\d{13}")
-_ISBN_LIST = re.compile(r"[,;]")
+# Compiled on first use, as most programs never read an ISBN.
+_ISBN_DIGITS = lazy_pattern(r"\d{9}[\dX]|\d{13}")
+_ISBN_LIST = lazy_pattern(r"[,;]")
 
 
 def _isbn_checksum_ok(digits: str) -> bool:

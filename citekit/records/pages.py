@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from citekit._lazy_pattern import lazy_pattern
 from citekit.errors import RecordError
 
 # "--" (BibTeX), en dash, em dash, figure dash, minus sign, and the hyphen itself.
@@ -20,8 +21,9 @@ _RANGE = re.compile(rf"\s*{_DASH}\s*")
 # A locator: letters and digits with optional inner dots ("3.14"), or a roman numeral.
 _LOCATOR = re.compile(r"[^\W_]+(?:[.:][^\W_]+)*")
 _LABEL = re.compile(r"^(?:pp?\.|pages?)\s*", re.IGNORECASE)
-# The commonest value, one page or one range ("79", "79-88", "79 – 88"), read in one match.
-_SIMPLE = re.compile(rf"({_LOCATOR.pattern})(?:\s*{_DASH}\s*({_LOCATOR.pattern}))?")
+# The commonest value, one page or one range ("79", "79-88", "79 – 88"), read in one match.  Compiled on first use,
+# as a program may never read a page.
+_SIMPLE = lazy_pattern(rf"({_LOCATOR.pattern})(?:\s*{_DASH}\s*({_LOCATOR.pattern}))?")
 
 
 def normalise_pages(value: object, field: str = "pages") -> str:
