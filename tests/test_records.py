@@ -437,3 +437,25 @@ def test_a_key_that_is_not_text_is_named_in_a_record_error(item: dict[Any, Any],
     with pytest.raises(RecordError) as error:
         from_csl(item)
     assert error.value.field == field
+
+
+@pytest.mark.parametrize(
+    ("build", "field", "value"),
+    [
+        # a converter's error is named from the field that raised it, however deep, even from an iterator of names
+        (lambda: BookChapter(author=iter(["Farr, Michelle", {"family": 5}])), "author[1].family", 5),
+        (lambda: BookChapter(title=5, doi="not a DOI"), "title", 5),  # the first bad field in field order
+        (lambda: BookChapter(doi="not a DOI", title=5), "title", 5),
+        (lambda: Book(pages="1-2-3"), "pages", "1-2-3"),
+        # __attrs_post_init__ names its own field, and the record only prefixes where the name sits
+        (lambda: Date(2011, 13), "month", 13),
+        (lambda: Person(literal="WHO", family="Organization"), "literal", "WHO"),
+        (lambda: BookChapter(editor=["Farr, Michelle", {"literal": "WHO", "given": "X"}]), "editor[1].literal", "WHO"),
+        (lambda: BookChapter(extra={"container-title": "X"}), "extra", "container-title"),
+        (lambda: from_csl({"type": "chapter", "author": [{"family": "A"}, {"given": 3}]}), "author[1].given", 3),
+    ],
+)
+def test_errors_name_the_failing_field_once(build: Any, field: str, value: object) -> None:
+    with pytest.raises(RecordError) as error:
+        build()
+    assert_record_error(error, field, value)

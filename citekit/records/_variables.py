@@ -9,6 +9,8 @@ than the work they do.
 from __future__ import annotations
 
 import copy
+import operator
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -17,7 +19,7 @@ from citekit.errors import RecordError
 from citekit.records._naming import converter_of
 from citekit.records.dates import date_to_csl, to_date
 from citekit.records.fields import join_keywords, to_keywords, to_people
-from citekit.records.names import person_to_csl
+from citekit.records.names import Person, person_to_csl
 from citekit.records.vocabulary import CITEKIT_PREFIX
 
 if TYPE_CHECKING:
@@ -53,6 +55,14 @@ def _kind(attribute: attrs.Attribute[Any]) -> str:
     return "scalar"
 
 
+def _names_to_csl(people: tuple[Person, ...]) -> list[dict[str, Any]]:
+    return [person_to_csl(person) for person in people]
+
+
+# How to_csl writes each kind of variable that is not a plain value.
+_WRITERS: dict[str, Callable[[Any], Any]] = {"names": _names_to_csl, "date": date_to_csl, "keywords": join_keywords}
+
+
 @attrs.frozen
 class ClassTable:
     """What from_csl, to_csl and check_extra need to know about one record class, worked out once."""
@@ -62,6 +72,9 @@ class ClassTable:
     by_variable: dict[str, tuple[str, str]]
     # Every key check_extra refuses: the CSL variables and the field names.
     covered: frozenset[str]
+    # (CSL variable, its writer or None for a value written as it is), and a getter of the fields' values.
+    written: tuple[tuple[str, Callable[[Any], Any] | None], ...]
+    values: Callable[[Record], tuple[Any, ...]]
 
 
 _TABLES: dict[type[Record], ClassTable] = {}
@@ -78,6 +91,8 @@ def table_of(cls: type[Record]) -> ClassTable:
             variables=found,
             by_variable={variable: (name, kind) for name, variable, kind in found},
             covered=frozenset(key for name, variable, _ in found for key in (variable, name)),
+            written=tuple((variable, _WRITERS.get(kind)) for _, variable, kind in found),
+            values=operator.attrgetter(*(name for name, _, _ in found)),
         )
         _TABLES[cls] = table
     return table
@@ -95,22 +110,15 @@ _IMMUTABLE: frozenset[type] = frozenset({str, int, float, bool, type(None)})
 
 def to_csl(record: Record) -> dict[str, Any]:
     """The CSL-JSON item for ``record``: ``id`` and ``type`` first, then its fields, then ``extra``."""
+    table = table_of(type(record))
     out: dict[str, Any] = {"id": record.id, "type": record.csl_type}
-    for name, variable, kind in table_of(type(record)).variables:
-        value = getattr(record, name)
+    for (variable, write), value in zip(table.written, table.values(record)):
         if value is None:
             continue
-        # Scalars first, the commonest kind, and never a tuple: only names and keywords can be an empty ().
-        if kind == "scalar":
+        if write is None:
             out[variable] = value
-        elif value == ():
-            continue
-        elif kind == "names":
-            out[variable] = [person_to_csl(person) for person in value]
-        elif kind == "date":
-            out[variable] = date_to_csl(value)
-        else:
-            out[variable] = join_keywords(value)
+        elif value:  # names and keywords are () when there are none; a Date is always true
+            out[variable] = write(value)
     for key, value in record.extra.items():
         # The record's lists and dicts must not be shared with a caller who may edit the item.
         out[key] = value if type(value) in _IMMUTABLE else copy.deepcopy(value)

@@ -12,7 +12,7 @@ from typing import Any, ClassVar
 
 import attrs
 
-from citekit.records._naming import named_fields
+from citekit.records._naming import named_errors, named_fields
 from citekit.records._variables import check_extra, to_csl
 from citekit.records.dates import Date, to_date
 from citekit.records.fields import (
@@ -33,6 +33,7 @@ from citekit.records.names import Person
 from citekit.records.pages import first_page
 
 
+@named_errors
 @attrs.frozen(kw_only=True, field_transformer=named_fields)
 class Record:
     """Fields shared by every kind of record.  ``extra`` keeps any other CSL variable, so nothing is lost.
@@ -73,10 +74,16 @@ class Record:
     # Mappings are not hashable; records hash on their typed fields (equality still compares extra).
     extra: Mapping[str, Any] = attrs.field(factory=dict, converter=to_extra, hash=False)
 
+    @classmethod
+    def __attrs_init_subclass__(cls) -> None:
+        # Every kind of record names the field of a converter's error, as Record does.
+        named_errors(cls)
+
     def __attrs_post_init__(self) -> None:
         if type(self) is Record:
             raise TypeError("Record is the common base; build a BookChapter, Book, ..., or GenericRecord")
-        check_extra(self)
+        if self.extra:  # most records have none, and then there is nothing to check
+            check_extra(self)
         if not self.id:
             names = self.author or self.editor or self.translator
             object.__setattr__(self, "id", derive_id(names, self.issued, self.title))

@@ -27,7 +27,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from citekit.errors import RecordError
-from citekit.records._naming import join_path
+from citekit.records._naming import build, join_path
 from citekit.records._variables import check_extra, csl_variable, table_of, to_csl, variables
 from citekit.records.base import Record
 from citekit.records.kinds import record_class
@@ -60,7 +60,7 @@ def from_csl(item: Mapping[str, Any]) -> Record:
     Errors name the CSL variable (``container-title``, ``author[0].family``), since that is what the caller
     wrote.
     """
-    if not isinstance(item, Mapping):
+    if type(item) is not dict and not isinstance(item, Mapping):  # the exact type first skips the ABC check
         raise RecordError("item", item, "a CSL-JSON item is a JSON object")
     if "type" not in item:
         raise RecordError("type", None, "a CSL-JSON item needs a type")
@@ -72,20 +72,21 @@ def from_csl(item: Mapping[str, Any]) -> Record:
     fields: dict[str, Any] = {}
     extra: dict[str, Any] = {}
     for key, value in item.items():
-        if key == "type":
-            continue
-        if key == "id":
-            fields["id"] = value
-        elif key in by_variable:
-            name, kind = by_variable[key]
-            if kind in _SHAPES and not isinstance(value, _SHAPES[kind][0]):
-                raise RecordError(key, value, _SHAPES[kind][1])
+        field = by_variable.get(key)  # never "id" or "type": they are not CSL variables
+        if field is not None:
+            name, kind = field
+            shape = _SHAPES.get(kind)
+            if shape is not None and not isinstance(value, shape[0]):
+                raise RecordError(key, value, shape[1])
             fields[name] = value
-        else:
+        elif key == "id":
+            fields["id"] = value
+        elif key != "type":
             extra[key] = value
     if cls.TYPE_IS_FIELD:
         fields["type"] = csl_type
+    fields["extra"] = extra
     try:
-        return cls(**fields, extra=extra)
+        return build(cls, fields)
     except RecordError as error:
         raise RecordError(_csl_path(cls, error.field), error.value, error.reason) from None

@@ -19,7 +19,7 @@ from typing import Any, Union
 import attrs
 
 from citekit.errors import RecordError
-from citekit.records._naming import named_fields, within
+from citekit.records._naming import build, named_errors, named_fields, within
 from citekit.records.names import to_flag
 
 _MONTHS = {
@@ -46,6 +46,9 @@ _MONTHS = {
 # CSL's season numbers; "fall" is the American name for autumn.
 _SEASONS = {"spring": 1, "summer": 2, "autumn": 3, "fall": 3, "winter": 4}
 _DATE_KEYS = ("date-parts", "season", "circa", "literal", "raw")
+_DATE_KEY_SET = frozenset(_DATE_KEYS)
+# The fields a CSL date-parts list holds, in its order.
+_PART_NAMES = ("year", "month", "day")
 
 
 def _whole_number(value: object) -> int | None:
@@ -59,8 +62,8 @@ def _whole_number(value: object) -> int | None:
 
 def _date_part(value: int | str | None) -> int | None:
     """A year, month or day.  CSL-JSON from some exporters writes them as strings ("1965", "6")."""
-    if value is None:
-        return None
+    if value is None or type(value) is int:  # the commonest forms, without a call
+        return value
     number = _whole_number(value)
     if number is None:
         raise RecordError("", value, "a date part must be a whole number")
@@ -105,6 +108,7 @@ def _days_in_month(year: int, month: int) -> int:
     return 30 if month in (4, 6, 9, 11) else 31
 
 
+@named_errors
 @attrs.frozen(field_transformer=named_fields)
 class Date:
     """A CSL date: ``Date(2011, 11)``, ``Date(2011, end=Date(2013))``, ``Date(literal="n.d.")``."""
@@ -263,7 +267,7 @@ def _parts_from_csl(value: object) -> list[list[int]]:
             raise RecordError(f"date-parts[{i}]", date, "each date is a list of year, month and day")
         parts: list[int] = []
         for part in date:
-            converted = _whole_number(part)
+            converted = part if type(part) is int else _whole_number(part)  # the commonest form, without a call
             if converted is None:
                 raise RecordError(f"date-parts[{i}]", date, f"{part!r} is not a whole number")
             parts.append(converted)
@@ -276,17 +280,20 @@ def date_from_csl(mapping: Mapping[str, Any]) -> Date:
 
     ``raw`` (a string for the processor to parse) is parsed here, so it comes back out as date-parts.
     """
-    unknown = [key for key in mapping if key not in _DATE_KEYS]
-    if unknown:
-        raise RecordError(unknown[0], mapping[unknown[0]], f"not a CSL date key (known: {', '.join(_DATE_KEYS)})")
+    if not mapping.keys() <= _DATE_KEY_SET:
+        unknown = next(key for key in mapping if key not in _DATE_KEY_SET)
+        raise RecordError(unknown, mapping[unknown], f"not a CSL date key (known: {', '.join(_DATE_KEYS)})")
     if "date-parts" in mapping and "raw" in mapping:
         raise RecordError("raw", mapping["raw"], "a date has either date-parts or raw, not both")
     extras = {"season": mapping.get("season"), "circa": mapping.get("circa"), "literal": mapping.get("literal")}
     if "date-parts" in mapping:
         parts = _parts_from_csl(mapping["date-parts"])
         try:
-            end = Date(*parts[1]) if len(parts) == 2 else None
-            return Date(*parts[0], end=end, **extras)
+            fields: dict[str, Any] = dict(zip(_PART_NAMES, parts[0]))
+            fields.update(extras)
+            if len(parts) == 2:
+                fields["end"] = build(Date, dict(zip(_PART_NAMES, parts[1])))
+            return build(Date, fields)
         except RecordError as error:
             if error.field.split(".")[0] in ("year", "month", "day", "end"):
                 raise RecordError("date-parts", mapping["date-parts"], error.reason) from None

@@ -30,6 +30,7 @@ NamesLike = Union[NameLike, Iterable[NameLike]]
 
 
 def _blank(value: object) -> bool:
+    # Converters test "value is None" (their default) before calling this: it is most of their calls.
     return value is None or (isinstance(value, str) and not value.strip())
 
 
@@ -55,7 +56,7 @@ def to_number(value: str | int | None) -> str | int | None:
 
 def to_count(value: int | str | None) -> int | None:
     """A count (citekit's word count): a whole number, 0 or more; a string of digits is read as one."""
-    if _blank(value):
+    if value is None or _blank(value):
         return None
     if isinstance(value, str) and value.strip().isdigit():
         return int(value)
@@ -66,7 +67,7 @@ def to_count(value: int | str | None) -> int | None:
 
 def to_people(value: NamesLike | None) -> tuple[Person, ...]:
     """Names: one name (a Person, "Farr, Michelle", a CSL name mapping) or a list of them."""
-    if value is None:
+    if value is None or (type(value) is tuple and not value):  # the default, as it is given
         return ()
     # An exact list (the CSL-JSON form) or tuple (the default) is none of the other forms; saying so first skips
     # the ABC checks.
@@ -86,7 +87,7 @@ def to_people(value: NamesLike | None) -> tuple[Person, ...]:
 
 def to_keywords(value: str | Iterable[str] | None) -> tuple[str, ...]:
     """Keywords as a tuple.  CSL's ``keyword`` is one string: split on ";" if it has one, else on ","."""
-    if value is None:
+    if value is None or (type(value) is tuple and not value):  # the default, as it is given
         return ()
     if isinstance(value, str):
         separator = ";" if ";" in value else ","
@@ -114,23 +115,23 @@ def join_keywords(keywords: tuple[str, ...]) -> str:
 
 
 def to_doi(value: str | None) -> str | None:
-    return None if _blank(value) else normalise_doi(value, field="")
+    return None if value is None or _blank(value) else normalise_doi(value, field="")
 
 
 def to_isbn(value: str | int | None) -> str | None:
-    return None if _blank(value) else normalise_isbn(value, field="")
+    return None if value is None or _blank(value) else normalise_isbn(value, field="")
 
 
 def to_issn(value: str | None) -> str | None:
-    return None if _blank(value) else normalise_issn(value, field="")
+    return None if value is None or _blank(value) else normalise_issn(value, field="")
 
 
 def to_url(value: str | None) -> str | None:
-    return None if _blank(value) else normalise_url(value, field="")
+    return None if value is None or _blank(value) else normalise_url(value, field="")
 
 
 def to_pages(value: str | int | None) -> str | None:
-    return None if _blank(value) else normalise_pages(value, field="")
+    return None if value is None or _blank(value) else normalise_pages(value, field="")
 
 
 def to_id(value: str | int | None) -> str:
@@ -176,7 +177,7 @@ def to_extra(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
     """
     if value is None:
         return MappingProxyType({})
-    if not isinstance(value, Mapping):
+    if type(value) is not dict and not isinstance(value, Mapping):  # the exact type first skips the ABC check
         raise RecordError("", value, "must be a mapping of CSL variable names to values")
     out: dict[str, Any] = {}
     for key, item in value.items():

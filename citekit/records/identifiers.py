@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote
 
+from citekit._lazy_pattern import lazy_pattern
 from citekit.errors import RecordError
 
 # Resolver URLs are percent-encoded (a DOI may hold "<", "#", ";"...), "doi:" forms are not.
@@ -26,6 +27,8 @@ def normalise_doi(value: object, field: str = "DOI") -> str:
     if not isinstance(value, str):
         raise RecordError(field, value, "a DOI must be a string")
     text = value.strip()
+    if _DOI.fullmatch(text):  # already bare, the commonest form: it starts "10.", so has no resolver or label
+        return text
     url = _DOI_URL.match(text)
     if url:
         text = unquote(text[url.end() :])
@@ -38,6 +41,9 @@ def normalise_doi(value: object, field: str = "DOI") -> str:
 
 _ISBN_LABEL = re.compile(r"^ISBN(?:-1[03])?:?\s*", re.IGNORECASE)
 _ISBN_SEPARATORS = re.compile(r"[\s\-\u2010-\u2014]")
+# Compiled on first use, as most programs never read an ISBN.
+_ISBN_DIGITS = lazy_pattern(r"\d{9}[\dX]|\d{13}")
+_ISBN_LIST = lazy_pattern(r"[,;]")
 
 
 def _isbn_checksum_ok(digits: str) -> bool:
@@ -50,7 +56,7 @@ def _isbn_checksum_ok(digits: str) -> bool:
 
 def _one_isbn(chunk: str, original: object, field: str) -> str:
     digits = _ISBN_SEPARATORS.sub("", _ISBN_LABEL.sub("", chunk.strip())).upper()
-    if re.fullmatch(r"\d{9}[\dX]", digits) is None and re.fullmatch(r"\d{13}", digits) is None:
+    if _ISBN_DIGITS.fullmatch(digits) is None:
         raise RecordError(field, original, f"{chunk.strip()!r} is not an ISBN: an ISBN has 10 or 13 digits")
     if not _isbn_checksum_ok(digits):
         raise RecordError(field, original, f"{chunk.strip()!r} is not an ISBN: its check digit is wrong")
@@ -70,7 +76,7 @@ def normalise_isbn(value: object, field: str = "ISBN") -> str:
     if not text:
         raise RecordError(field, value, "an ISBN cannot be empty")
     found: list[str] = []
-    for chunk in re.split(r"[,;]", text):
+    for chunk in _ISBN_LIST.split(text):
         try:
             found.append(_one_isbn(chunk, value, field))
         except RecordError:

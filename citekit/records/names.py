@@ -17,6 +17,7 @@ is read as family "Song"); use ``Person.organisation(...)``, the "Family, Given"
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -24,7 +25,7 @@ from typing import Any
 import attrs
 
 from citekit.errors import RecordError
-from citekit.records._naming import named_fields
+from citekit.records._naming import build, named_errors, named_fields
 
 _NAME_KEYS = (
     "family",
@@ -39,6 +40,10 @@ _NAME_KEYS = (
 )
 # CSL-JSON name key -> Person field
 _FIELD_OF = {key: key.replace("-", "_") for key in _NAME_KEYS}
+_SPELT_AS_FIELDS = frozenset(key for key, field in _FIELD_OF.items() if key == field)
+# The parts person_to_csl writes when they are set: all but parse-names, last in _NAME_KEYS, which it writes apart.
+_PARTS = operator.attrgetter(*(_FIELD_OF[key] for key in _NAME_KEYS if key != "parse-names"))
+_VALUE_SET = operator.itemgetter(1)  # of a (key, value) pair: true when the part is set
 # Only unmistakable suffixes: a lone "V" or "I" is far more often an initial than a regnal number.
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2nd", "3rd", "jnr", "jnr.", "snr", "snr."})
 
@@ -55,8 +60,10 @@ def _name_part(value: str | None) -> str | None:
 
 def to_flag(value: bool | int | str | None) -> bool:
     """A CSL boolean.  CSL-JSON in the wild also writes these as 0/1 and "true"/"false"."""
-    if value is None or isinstance(value, bool):
-        return bool(value)
+    if value is None or value is False:  # the default, without a call
+        return False
+    if value is True:
+        return True
     if isinstance(value, int) and value in (0, 1):
         return bool(value)
     if isinstance(value, str) and value.strip().lower() in ("true", "false", "1", "0"):
@@ -68,6 +75,7 @@ def _optional_flag(value: bool | int | str | None) -> bool | None:
     return None if value is None else to_flag(value)
 
 
+@named_errors
 @attrs.frozen(kw_only=True, field_transformer=named_fields)
 class Person:
     """A name as CSL models it: either the parts of a personal name, or one ``literal`` (organisations).
@@ -122,22 +130,20 @@ class Person:
 
 def person_from_csl(mapping: Mapping[str, Any]) -> Person:
     """A :class:`Person` from a CSL-JSON name object; unknown keys are an error, not silently dropped."""
-    unknown = [key for key in mapping if key not in _FIELD_OF]
-    if unknown:
-        raise RecordError(unknown[0], mapping[unknown[0]], f"not a CSL name key (known: {', '.join(_NAME_KEYS)})")
-    return Person(**{_FIELD_OF[key]: value for key, value in mapping.items()})
+    if mapping.keys() <= _SPELT_AS_FIELDS:  # the common {"family": ..., "given": ...}: nothing to re-spell
+        return build(Person, mapping)
+    if not mapping.keys() <= _FIELD_OF.keys():
+        unknown = next(key for key in mapping if key not in _FIELD_OF)
+        raise RecordError(unknown, mapping[unknown], f"not a CSL name key (known: {', '.join(_NAME_KEYS)})")
+    return build(Person, {_FIELD_OF[key]: value for key, value in mapping.items()})
 
 
 def person_to_csl(person: Person) -> dict[str, Any]:
     """The CSL-JSON name object: only the parts that are set, false flags left out (false is CSL's default)."""
-    out: dict[str, Any] = {}
-    for key, field in _FIELD_OF.items():
-        value = getattr(person, field)
-        if key == "parse-names":
-            if value is not None:
-                out[key] = value
-        elif value:
-            out[key] = value
+    out = dict(filter(_VALUE_SET, zip(_NAME_KEYS, _PARTS(person))))
+    # parse-names is kept when false too: false is not its default, "not given" (None) is.
+    if person.parse_names is not None:
+        out["parse-names"] = person.parse_names
     return out
 
 
@@ -193,7 +199,7 @@ def parse_name(text: str, field: str = "name") -> Person:
         elif len(words) >= 2 and words[-1].lower() in _SUFFIXES:
             fields["suffix"] = words.pop()
         fields.update(_given_first(words))
-        return Person(**fields)
+        return build(Person, fields)
     family_part, given_part = parts[0], parts[1]
     if len(parts) == 3:
         if parts[1].lower() in _SUFFIXES and parts[2].lower() not in _SUFFIXES:
@@ -203,7 +209,7 @@ def parse_name(text: str, field: str = "name") -> Person:
     particle, family = _split_family(family_part.split(" "))
     given, dropping = _split_given(given_part.split(" "))
     fields.update(family=family, non_dropping_particle=particle, given=given, dropping_particle=dropping)
-    return Person(**fields)
+    return build(Person, fields)
 
 
 def to_person(value: Person | str | Mapping[str, Any]) -> Person:

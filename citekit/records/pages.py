@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from citekit._lazy_pattern import lazy_pattern
 from citekit.errors import RecordError
 
 # "--" (BibTeX), en dash, em dash, figure dash, minus sign, and the hyphen itself.
@@ -20,6 +21,9 @@ _RANGE = re.compile(rf"\s*{_DASH}\s*")
 # A locator: letters and digits with optional inner dots ("3.14"), or a roman numeral.
 _LOCATOR = re.compile(r"[^\W_]+(?:[.:][^\W_]+)*")
 _LABEL = re.compile(r"^(?:pp?\.|pages?)\s*", re.IGNORECASE)
+# The commonest value, one page or one range ("79", "79-88", "79 – 88"), read in one match.  Compiled on first use,
+# as a program may never read a page.
+_SIMPLE = lazy_pattern(rf"({_LOCATOR.pattern})(?:\s*{_DASH}\s*({_LOCATOR.pattern}))?")
 
 
 def normalise_pages(value: object, field: str = "pages") -> str:
@@ -30,7 +34,12 @@ def normalise_pages(value: object, field: str = "pages") -> str:
         if value < 0:
             raise RecordError(field, value, "a page number cannot be negative")
         return str(value)
-    text = _LABEL.sub("", value.strip())
+    text = value.strip()
+    simple = _SIMPLE.fullmatch(text)
+    if simple and not _LABEL.match(text):
+        first, last = simple.groups()
+        return first if last is None else f"{first}-{last}"
+    text = _LABEL.sub("", text)
     if not text:
         raise RecordError(field, value, "pages cannot be empty")
     pieces = _PART_SEPARATOR.split(text)
