@@ -231,7 +231,7 @@ def _csl_items(records: Sequence[object], argument: str) -> list[dict[str, Any]]
     items: list[dict[str, Any]] = []
     seen: set[str] = set()
     for obj in records:
-        if isinstance(obj, Mapping):
+        if type(obj) is dict or isinstance(obj, Mapping):  # JSON gives dicts: skip the ABC check for them
             obj = from_csl(obj)
         elif not isinstance(obj, Record):
             raise RecordError(argument, obj, "expected a citekit record or a CSL-JSON mapping")
