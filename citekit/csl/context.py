@@ -59,6 +59,8 @@ class Context:
     style: Style
     locale: Locale
     macros: Mapping[str, Emit]
+    # The compiled layout of the citation or bibliography, of the same specialisation as the macros.
+    layout: Emit
     in_bibliography: bool
     item: Item
     cite: CiteInfo = CiteInfo()

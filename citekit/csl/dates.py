@@ -44,6 +44,18 @@ def date_parts_for(el: m.Date, ctx: Context) -> tuple[tuple[m.DatePart, ...], st
     """The date-parts to render, in order: the locale's for a localised date (with the style's overrides)."""
     if el.form is None:
         return el.parts, el.delimiter
+    # Worked out once per element and locale: every entry renders the same dates.
+    memo = ctx.locale.localized_dates
+    found = memo.get(id(el))
+    if found is not None and found[0] is el:
+        return found[1]
+    merged = _localized_parts(el, ctx)
+    memo[id(el)] = (el, merged)
+    return merged
+
+
+def _localized_parts(el: m.Date, ctx: Context) -> tuple[tuple[m.DatePart, ...], str]:
+    assert el.form is not None
     wanted = {"year": ("year",), "year-month": ("year", "month"), "year-month-day": ("year", "month", "day")}.get(
         el.date_parts, ("year", "month", "day")
     )

@@ -21,7 +21,6 @@ import attrs
 
 from citekit.csl.context import CiteInfo, Disambiguation
 from citekit.csl.compile import render
-from citekit.csl.specialize import specialized
 from citekit.csl.items import Item, NameData, NameKey
 from citekit.csl.tree import plain_text
 
@@ -88,7 +87,7 @@ def _render_key(doc: Document, item: Item, state: Disambiguation) -> str:
     processor = doc.processor
     ctx = processor.context(item, in_bibliography=False, cite=CiteInfo(citation_number=doc.numbers.get(item.id)))
     ctx.disambiguation = attrs.evolve(state, year_suffix="") if state.year_suffix else state
-    node = render(specialized(processor.style, False, item).layout, ctx)
+    node = render(ctx.layout, ctx)
     return plain_text(node)
 
 

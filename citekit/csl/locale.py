@@ -63,6 +63,11 @@ class Locale:
     _answers: dict[tuple[str, str, bool, str | None], str | None] = attrs.field(
         factory=dict, init=False, eq=False, repr=False
     )
+    # The date-parts of each localised <date> of the style, by the element's id (kept with the element, so an id
+    # reused after it is gone never matches): see citekit.csl.dates.date_parts_for.
+    localized_dates: dict[int, tuple[object, tuple[tuple[DatePart, ...], str]]] = attrs.field(
+        factory=dict, init=False, eq=False, repr=False
+    )
 
     def term(
         self, name: str, form: str = "long", plural: bool = False, gender_form: str | None = None

@@ -143,13 +143,15 @@ class Processor:
         self, item: Item, *, in_bibliography: bool, cite: CiteInfo | None = None, doc: Document | None = None
     ) -> Context:
         style = self.style
+        shape = specialized(style, in_bibliography, item)
         ctx = Context(
             style=style,
             locale=self.locale,
-            macros=specialized(style, in_bibliography, item).macros,
+            macros=shape.macros,
             in_bibliography=in_bibliography,
             item=item,
             cite=cite or CiteInfo(),
+            layout=shape.layout,
         )
         if doc is not None:
             ctx.disambiguation = doc.disambiguation_for(item.id, in_bibliography, cite)
@@ -176,7 +178,7 @@ class Processor:
         ctx = self.context(item, in_bibliography=False, cite=info, doc=doc)
         if cite.suppress_author:
             ctx.suppress_first_names = True
-        node = render(specialized(self.style, False, item).layout, ctx)
+        node = render(ctx.layout, ctx)
         if node is None:
             if cite.suppress_author or cite.author_only:
                 return None
@@ -212,7 +214,7 @@ class Processor:
         assert bib is not None
         ctx = self.context(item, in_bibliography=True, cite=doc.bibliography_cite(item.id), doc=doc)
         nodes: list[Node] = []
-        specialized(self.style, True, item).layout(ctx, nodes)
+        ctx.layout(ctx, nodes)
         if nodes:
             whole = Span(nodes)
             _capitalize_leading_term(whole)
@@ -239,16 +241,25 @@ NO_PRINTED_FORM = "[CSL STYLE ERROR: reference with no printed form.]"
 def _capitalize_leading_term(node: Node) -> None:
     """A note or entry that opens with a term ("ibid.", "n.d.", even after an opening parenthesis) starts a
     sentence: citeproc-js capitalises it."""
-    first = next((leaf for leaf in leaves(node) if any(c.isalnum() for c in leaf.text)), None)
-    if first is None:
+    found = _first_letter(node)
+    if found is None:
         return
+    first, index = found
     text = first.text
-    index = next(i for i, c in enumerate(text) if c.isalnum())
     # Checked before looking for terms, so that the usual entry (a capitalised name) costs no walk of the tree.
     if not text[index].islower():
         return
     if _in_term(node, first, False):
         first.text = text[:index] + text[index].upper() + text[index + 1 :]
+
+
+def _first_letter(node: Node) -> tuple[Str, int] | None:
+    """The leaf with the first letter or digit of ``node``, and where in it that is."""
+    for leaf in leaves(node):
+        for index, char in enumerate(leaf.text):
+            if char.isalnum():
+                return leaf, index
+    return None
 
 
 def _in_term(node: Node, leaf: Str, inside: bool) -> bool | None:
