@@ -156,13 +156,27 @@ def format_bibliography(
     from citekit.csl.gcpause import collector_paused
 
     with collector_paused():
-        items = _csl_items(list(records), "records")
-        resolved, runner, effective_locale = _style_and_engine(style, locale, engine)
-        if not items:
-            return []
-        items = [with_group_names(item, "name") for item in _styled_items(items, resolved, casing, effective_locale)]
-        entries = runner.bibliography(resolved, items, output=output, locale=effective_locale, **_links(links))
-        return [str(entry) for entry in entries]
+        # The work is in a function of its own so that its records and items are freed before the collector
+        # resumes, not walked by it.
+        return _bibliography(list(records), style, output, locale, casing, links, engine)
+
+
+def _bibliography(
+    records: list[RecordLike],
+    style: str | os.PathLike[str],
+    output: str,
+    locale: str | None,
+    casing: str,
+    links: bool,
+    engine: str | Engine | None,
+) -> list[str]:
+    items = _csl_items(records, "records")
+    resolved, runner, effective_locale = _style_and_engine(style, locale, engine)
+    if not items:
+        return []
+    items = [with_group_names(item, "name") for item in _styled_items(items, resolved, casing, effective_locale)]
+    entries = runner.bibliography(resolved, items, output=output, locale=effective_locale, **_links(links))
+    return [str(entry) for entry in entries]
 
 
 def _check_options(style: object, *, output: object, locale: object, casing: object, links: object = False) -> None:
