@@ -114,11 +114,12 @@ def title_case_for_csl(text: str) -> str:
     title the two agree on is not marked at all.
     """
     title = title_case_title(Title(text))
-    cmos = "".join(title.chars)
+    cmos = title.cased_text()
     csl = "".join(apply_text_case(_runs(cmos, title.marked.csl_protected), "title"))
     if csl == cmos or len(csl) != len(cmos):
         return title.result()
-    wrap = [(w.start, w.end) for w in title.words if csl[w.start : w.end] != cmos[w.start : w.end]]
+    ends = [start + len(token) for start, token in zip(title.starts(), title.tokens)]
+    wrap = [i for i, (start, end) in enumerate(zip(title.starts(), ends)) if csl[start:end] != cmos[start:end]]
     return title.result(wrap)
 
 

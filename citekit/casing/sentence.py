@@ -52,24 +52,24 @@ def to_sentence_case(text: str, *, capitalize_subtitles: bool = True, headline: 
     ``headline``: None detects it; True or False imposes it (a short title takes the reading of its full title).
     """
     title = Title(text)
-    if not title.words or title.all_caps or title.foreign:
+    if not title.tokens or title.all_caps or title.foreign:
         return SentenceCase(text, None)
     detected = detect_headline(title) if headline is None else headline
     lowering = detected is True
     in_proceedings_name = _proceedings(title)
     starting = _STARTING[capitalize_subtitles]
-    for index, (word, role) in enumerate(zip(title.words, title.roles)):
+    for index, (parts, role) in enumerate(zip(title.parts, title.roles)):
         if role in _OPENING:
             in_proceedings_name = False
         if role is Role.AFTER_PERIOD or (in_proceedings_name and index >= 2):
             continue
         starts = role in starting
         if starts:
-            title.capitalize(word.parts[0])
+            title.capitalize(index, 0)
         if lowering and not title.in_name[index]:
-            for span in word.parts[1:] if starts else word.parts:
-                if _lowerable(title, index, span):
-                    title.lower(span)
+            for k in range(1 if starts else 0, len(parts)):
+                if _lowerable(title, index, k):
+                    title.lower(index, k)
     return SentenceCase(title.result(), detected)
 
 
@@ -84,17 +84,17 @@ _STARTING = {  # the roles whose word is capitalised, by capitalize_subtitles
 def _proceedings(title: Title) -> bool:
     """ "Proceedings of the 25th West Coast Conference on Formal Linguistics": what follows "Proceedings of" is the
     name of a meeting, a proper noun, kept as given up to the end of the title part."""
-    if len(title.words) < 3:
+    if len(title.tokens) < 3:
         return False
     first, second = title.tokens[:2]
     return first.lower() == "proceedings" and second.lower() == "of"
 
 
-def _lowerable(title: Title, index: int, span: tuple[int, int]) -> bool:
-    part = title.part(span)
+def _lowerable(title: Title, index: int, k: int) -> bool:
+    part = title.parts[index][k]
     if part == "A":
-        return not title.is_letter_a(index, span) and not title.is_kept(span)
-    return form_of(part) is Form.CAPITALIZED and not title.is_kept(span)
+        return not title.is_letter_a(index, k) and not title.is_kept(index, k)
+    return form_of(part) is Form.CAPITALIZED and not title.is_kept(index, k)
 
 
 def detect_headline(title: Title) -> bool | None:
@@ -109,15 +109,14 @@ def detect_headline(title: Title) -> bool | None:
     acronyms and names) is None: nothing is lowered.
     """
     capital = lower = 0
-    for word, role, in_name in zip(title.words, title.roles, title.in_name):
+    for index, (parts, role, in_name) in enumerate(zip(title.parts, title.roles, title.in_name)):
         if role is not Role.PLAIN or in_name:
             continue
-        parts = word.parts
-        if len(parts) > 1 and title.part(parts[0]).lower() in PREFIXES:
+        if len(parts) > 1 and parts[0].lower() in PREFIXES:
             parts = parts[:1]  # "Anti-inflammatory": lowercase in headline case too
-        for span in parts:
-            sign = _sign(title.part(span))
-            if sign and not title.is_kept(span):
+        for k, part in enumerate(parts):
+            sign = _sign(part)
+            if sign and not title.is_kept(index, k):
                 if sign > 0:
                     capital += 1
                 else:
