@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -10,7 +11,7 @@ from citekit.casing.lexicon import Lexicon, load_lexicon
 from citekit.casing.markup import Marked, parse
 from citekit.casing.words import Form, Role, WordCache, form_of, is_all_caps, part_offset, parts, roles, words
 
-__all__ = ["DESIGNATORS", "Title"]
+__all__ = ["DESIGNATORS", "Title", "kept_words"]
 
 _CLOSING_PUNCTUATION = lazy_pattern(r"[,.;:?!)\]]")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
@@ -55,6 +56,9 @@ class Title:
     Its words are strings (``tokens``, each split into its ``parts``), and edits replace them in ``cased``: a part is
     named by the index of its word and its own index ``k`` in the word.  :meth:`result` puts the text between the
     words and the markup back.
+
+    ``free_parts`` are the parts with each protected one (any of its letters) made empty: an empty part has no form,
+    gives no evidence and is never recased, so the rules that read ``free_parts`` need not look protection up.
     """
 
     def __init__(self, text: str, lexicon: Lexicon | None = None) -> None:
@@ -64,12 +68,15 @@ class Title:
         self.tokens, self.gaps, self.tail = words(self.text)
         self.parts = parts(self.tokens, self.text)
         self.cased = list(self.tokens)  # the words as recased so far
-        self.roles: list[Role] = roles(self.text, self.gaps)
-        # Most titles protect nothing: then no part needs its protection looked up.
-        self._any_protected = True in self.marked.protected
-        self.all_caps = is_all_caps(self.text, self.marked.protected, self.tokens)
-        self._lexicon = lexicon or load_lexicon()
-        self.in_name = self._lexicon.names_in(self.tokens, self.gaps)
+        self.roles: list[Role] = roles(self.gaps)
+        # Most titles protect nothing: their free parts are their parts.
+        self._any_protected = self.marked.any_protected
+        self.free_parts = self._free_parts() if self._any_protected else self.parts
+        self.all_caps = is_all_caps(self.text, self.marked.protected if self._any_protected else (), self.tokens)
+        self.lexicon = lexicon or load_lexicon()
+        #: Whether a part is kept as it is wherever it stands (:meth:`is_kept` but for its protection).
+        self.keeps = kept_words(self.lexicon)
+        self.in_name = self.lexicon.names_in(self.tokens, self.gaps)
         self.foreign = self._looks_foreign()
 
     def _looks_foreign(self) -> bool:
@@ -93,25 +100,27 @@ class Title:
             at += len(token)
         return found
 
-    def _span(self, index: int, k: int) -> tuple[int, int]:
-        """Where part ``k`` of word ``index`` stands in the visible text."""
-        start = self.starts()[index] + part_offset(self.parts[index], k)
-        return start, start + len(self.parts[index][k])
+    def _free_parts(self) -> list[tuple[str, ...]]:
+        protected = self.marked.protected
+        found = []
+        for start, word in zip(self.starts(), self.parts):
+            free = []
+            for k, part in enumerate(word):
+                at = start + part_offset(word, k)
+                free.append("" if True in protected[at : at + len(part)] else part)
+            found.append(tuple(free))
+        return found
 
     def is_protected(self, index: int, k: int) -> bool:
-        if not self._any_protected:
-            return False
-        start, end = self._span(index, k)
-        return True in self.marked.protected[start:end]
+        return not self.free_parts[index][k]
 
     def is_kept(self, index: int, k: int) -> bool:
         """A part that is never lowered: protected, a name of the lexicon, or a possessive taken for a name."""
-        part = self.parts[index][k]
-        return self._lexicon.is_name(part) or _is_possessive_name(part) or self.is_protected(index, k)
+        return self.is_protected(index, k) or self.keeps(self.parts[index][k])
 
     def is_name_part(self, part: str) -> bool:
         """A part that is a one-word name by itself: "Saharan" in "sub-Saharan"."""
-        return part in self._lexicon
+        return part in self.lexicon
 
     def is_letter_a(self, index: int, k: int) -> bool:
         """A capital "A" that names something ("Vitamin A", "Plan A", or "A" at the end of a title part)."""
@@ -142,17 +151,21 @@ class Title:
         return self.cased[index][at : at + len(word[k])]
 
     def lower(self, index: int, k: int) -> None:
+        if not self._any_protected and len(self.parts[index]) == 1 and self.cased[index].isascii():
+            self.cased[index] = self.cased[index].lower()  # most words: the part is the whole word, and free
+            return
         current = self._current(index, k)
         if current.isascii() and not self.is_protected(index, k):
             self._replace(index, k, current.lower())  # one letter for one, as a case change must keep the length
             return
-        protected = self.marked.protected[slice(*self._span(index, k))]
+        start = self.starts()[index] + part_offset(self.parts[index], k)
+        protected = self.marked.protected[start : start + len(current)]
         chars = [c if p or len(c.lower()) != 1 else c.lower() for c, p in zip(current, protected)]
         self._replace(index, k, "".join(chars))
 
     def capitalize(self, index: int, k: int) -> None:
         """Uppercase the part's first letter, if it is free and the part is all lowercase."""
-        if form_of(self.parts[index][k]) is Form.LOWER and not self.is_protected(index, k):
+        if form_of(self.free_parts[index][k]) is Form.LOWER:
             self.upper_first(index, k)
 
     def upper_first(self, index: int, k: int) -> None:
@@ -187,7 +200,12 @@ class Title:
         return self.marked.render(self.cased_text(), spans)
 
 
-@WordCache
+@functools.cache  # one per lexicon: in practice the one shipped
+def kept_words(lexicon: Lexicon) -> WordCache[bool]:
+    """A part kept wherever it stands: a name of ``lexicon``, or a possessive taken for a name."""
+    return WordCache(lambda part: lexicon.is_name(part) or _is_possessive_name(part))
+
+
 def _is_possessive_name(part: str) -> bool:
     match = _POSSESSIVE.search(part)
     return match is not None and part[: match.start()].lower() not in COMMON_POSSESSIVES

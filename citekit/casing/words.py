@@ -12,7 +12,7 @@ import enum
 import functools
 import re
 from collections.abc import Callable, Sequence
-from typing import NamedTuple, TypeVar
+from typing import TypeVar
 
 from citekit._lazy_pattern import lazy_pattern
 
@@ -22,7 +22,6 @@ __all__ = [
     "Form",
     "Role",
     "WordCache",
-    "Words",
     "form_of",
     "is_all_caps",
     "part_offset",
@@ -120,17 +119,9 @@ class Role(enum.Enum):
     AFTER_PERIOD = "after period"  # after ". ": a new sentence, or an abbreviation; its case is kept as given
 
 
-class Words(NamedTuple):
-    """The words of a text and what lies between them: ``gaps[i]`` comes before ``tokens[i]``, ``tail`` after the
-    last word, so the text is the gaps and tokens in turn, then the tail."""
-
-    tokens: list[str]
-    gaps: list[str]
-    tail: str
-
-
-def words(text: str) -> Words:
-    """The words of ``text``, in order, with the text between them.
+def words(text: str) -> tuple[list[str], list[str], str]:
+    """The words of ``text`` in order (``tokens``), the ``gaps`` before them and the ``tail`` after the last: the
+    text is the gaps and tokens in turn, then the tail.
 
     Strings, not spans: one C call splits the text, and the casing rules read and replace whole words or parts.
     """
@@ -138,11 +129,11 @@ def words(text: str) -> Words:
         if text.replace(" ", "").isalpha():  # about half of all titles: letters and single spaces, split as such
             tokens = text.split(" ")
             if "" not in tokens:
-                return Words(tokens, ["", *[" "] * (len(tokens) - 1)], "")
+                return tokens, ["", *[" "] * (len(tokens) - 1)], ""
         pieces = _SPLIT_ASCII.split(text)
     else:
         pieces = _SPLIT.split(text)
-    return Words(pieces[1::2], pieces[0:-1:2], pieces[-1])
+    return pieces[1::2], pieces[0:-1:2], pieces[-1]
 
 
 def parts(tokens: list[str], text: str) -> list[tuple[str, ...]]:
@@ -185,18 +176,12 @@ def _cased_letters(part: str) -> str:
 _SENTENCE_END = re.compile(r"[?!]['\"\u2019\u201d)\]]*\s")
 _SUBTITLE = re.compile(r":|\u2014|\s[\u2013-]{1,2}\s|--")
 _PERIOD = lazy_pattern(r"\.['\"\u2019\u201d)\]]*\s")
-# What each of the three needs at least one of.
-_ROLE_MARK = re.compile(r"[?!:\u2014\u2013.-]")
 
 
-def roles(text: str, gaps: Sequence[str]) -> list[Role]:
+def roles(gaps: Sequence[str]) -> list[Role]:
     """The role of each word, from the text between it and the word before (``gaps``, as :func:`words` gives)."""
-    if not gaps:
-        return []
-    if _ROLE_MARK.search(text) is None:  # many titles: no gap can make a word anything but plain
-        return [Role.FIRST] + [Role.PLAIN] * (len(gaps) - 1)
-    # Most words follow a single space, which makes them plain: no need to look that up.
-    return [Role.FIRST, *(Role.PLAIN if gap == " " else _role_after(gap) for gap in gaps[1:])]
+    # All in C: nearly every gap is one of a few (" ", ": ", ", "), whose roles are cached.
+    return [Role.FIRST, *map(_role_after, gaps[1:])] if gaps else []
 
 
 @WordCache  # nearly every gap is one of a few: " ", ": ", ", "...
