@@ -13,6 +13,7 @@ from citekit.casing.words import Form, Role, WordCache, form_of, is_all_caps, pa
 
 __all__ = ["DESIGNATORS", "Title", "kept_words"]
 
+_LOWER = Form.LOWER  # in Python 3.11 an Enum member look-up is a Python call: done once
 _CLOSING_PUNCTUATION = lazy_pattern(r"[,.;:?!)\]]")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 
@@ -165,7 +166,7 @@ class Title:
 
     def capitalize(self, index: int, k: int) -> None:
         """Uppercase the part's first letter, if it is free and the part is all lowercase."""
-        if form_of(self.free_parts[index][k]) is Form.LOWER:
+        if form_of(self.free_parts[index][k]) is _LOWER:
             self.upper_first(index, k)
 
     def upper_first(self, index: int, k: int) -> None:

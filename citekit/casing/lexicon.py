@@ -113,12 +113,12 @@ class Lexicon:
         """
         for name in self._candidates(tokens[index]):
             size = len(name.words)
-            if index + size > len(tokens):
+            if index + size > len(tokens) or not _same(name.words[0], tokens[index], last=size == 1):
                 continue
-            if all(
-                _same(name.words[k], tokens[index + k], last=k == size - 1)
-                and (k == 0 or not gaps[index + k].strip())
-                for k in range(size)
+            # Most names are one word: matched by now, without a generator for the others.
+            if size == 1 or all(
+                _same(name.words[k], tokens[index + k], last=k == size - 1) and not gaps[index + k].strip()
+                for k in range(1, size)
             ):
                 if name.near_number and not _near_number(tokens, index, index + size):
                     continue

@@ -75,8 +75,9 @@ def _lower(title: Title, starting: tuple[Role, ...]) -> None:
     """Lower the capitalised words of a headline-case ``title`` that are not names."""
     meeting = _meeting_name(title)
     evidence = _evidence(title.lexicon)
+    after_period = Role.AFTER_PERIOD  # once: in Python 3.11 an Enum member look-up is a Python call
     for index, (free, role, in_name) in enumerate(zip(title.free_parts, title.roles, title.in_name)):
-        if in_name or role is Role.AFTER_PERIOD or index in meeting:
+        if in_name or role is after_period or index in meeting:
             continue
         for k in range(1 if role in starting else 0, len(free)):
             part = free[k]
@@ -114,10 +115,11 @@ def detect_headline(title: Title) -> bool | None:
     acronyms and names) is None: nothing is lowered.
     """
     evidence = _evidence(title.lexicon)
+    plain = Role.PLAIN  # once: in Python 3.11 an Enum member look-up is a Python call
     signs = [
         evidence(part)
         for parts, free, role, in_name in zip(title.parts, title.free_parts, title.roles, title.in_name)
-        if role is Role.PLAIN and not in_name
+        if role is plain and not in_name
         # "Anti-inflammatory": lowercase in headline case too, so only the prefix counts
         for part in (free[:1] if len(parts) > 1 and parts[0].lower() in PREFIXES else free)
     ]

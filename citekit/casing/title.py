@@ -49,7 +49,7 @@ def title_case_title(title: Title) -> Title:
     for index, (parts, role, in_name) in enumerate(zip(title.parts, title.roles, title.in_name)):
         if in_name:
             continue
-        if role is Role.AFTER_PERIOD and form_of(parts[0]) is not Form.LOWER:
+        if role is _AFTER_PERIOD and form_of(parts[0]) is not _LOWER:
             continue  # a new sentence or an abbreviation: its capital stays
         edge = role in _EDGE_ROLES or part_ends[index]
         prefixed = len(parts) > 1 and parts[0].lower() in PREFIXES
@@ -62,6 +62,10 @@ def title_case_title(title: Title) -> Title:
 # identity, and an Enum's hash is a Python call).
 _NEW_PART_ROLES = (Role.SUBTITLE, Role.SENTENCE)
 _EDGE_ROLES = (Role.FIRST, Role.SUBTITLE, Role.SENTENCE)
+# The members the per-word code compares with, as plain names: in Python 3.11 an Enum member look-up is a Python
+# call, paid for every word.
+_AFTER_PERIOD = Role.AFTER_PERIOD
+_LOWER, _CAPITALIZED, _CAPITAL_LETTER = Form.LOWER, Form.CAPITALIZED, Form.CAPITAL_LETTER
 
 
 def _case_part(title: Title, index: int, parts: tuple[str, ...], k: int, edge: bool, after_prefix: bool) -> None:
@@ -72,13 +76,13 @@ def _case_part(title: Title, index: int, parts: tuple[str, ...], k: int, edge: b
         return
     part = part.lower()
     compound = len(parts) > 1
-    if form is Form.CAPITAL_LETTER:
+    if form is _CAPITAL_LETTER:
         # "A" mid-title is the article unless it names something; other capital letters ("I", "B") stay.
         if part == "a" and not edge and not (compound and k == 0) and not title.is_letter_a(index, k):
             title.lower(index, k)
         return
     if after_prefix:
-        if form is Form.CAPITALIZED and not title.is_name_part(parts[k]):
+        if form is _CAPITALIZED and not title.is_name_part(parts[k]):
             title.lower(index, k)
         return
     last_part = k == len(parts) - 1
@@ -89,9 +93,9 @@ def _case_part(title: Title, index: int, parts: tuple[str, ...], k: int, edge: b
     elif part in MINOR_WORDS:
         title.lower(index, k)
         return
-    elif form is Form.LOWER and part in PARTICLES and _name_follows(title, index):
+    elif form is _LOWER and part in PARTICLES and _name_follows(title, index):
         return
-    if form is Form.LOWER:  # (unprotected, as checked above); a part already capitalised needs nothing
+    if form is _LOWER:  # (unprotected, as checked above); a part already capitalised needs nothing
         title.upper_first(index, k)
 
 

