@@ -75,7 +75,7 @@ class Title:
         self.free_parts = self._free_parts() if self._any_protected else self.parts
         self.all_caps = is_all_caps(self.text, self.marked.protected if self._any_protected else (), self.tokens)
         self.lexicon = lexicon or load_lexicon()
-        #: Whether a part is kept as it is wherever it stands (:meth:`is_kept` but for its protection).
+        #: Whether a part is kept as it is wherever it stands: a name, or a possessive taken for one.
         self.keeps = kept_words(self.lexicon)
         self.in_name = self.lexicon.names_in(self.tokens, self.gaps)
         self.foreign = self._looks_foreign()
@@ -114,10 +114,6 @@ class Title:
 
     def is_protected(self, index: int, k: int) -> bool:
         return not self.free_parts[index][k]
-
-    def is_kept(self, index: int, k: int) -> bool:
-        """A part that is never lowered: protected, a name of the lexicon, or a possessive taken for a name."""
-        return self.is_protected(index, k) or self.keeps(self.parts[index][k])
 
     def is_name_part(self, part: str) -> bool:
         """A part that is a one-word name by itself: "Saharan" in "sub-Saharan"."""

@@ -117,8 +117,8 @@ def title_case_for_csl(text: str) -> str:
     csl = "".join(apply_text_case(_runs(cmos, title.marked.csl_protected), "title"))
     if csl == cmos or len(csl) != len(cmos):
         return title.result()
-    ends = [start + len(token) for start, token in zip(title.starts(), title.tokens)]
-    wrap = [i for i, (start, end) in enumerate(zip(title.starts(), ends)) if csl[start:end] != cmos[start:end]]
+    spans = [(start, start + len(token)) for start, token in zip(title.starts(), title.tokens)]
+    wrap = [i for i, (start, end) in enumerate(spans) if csl[start:end] != cmos[start:end]]
     return title.result(wrap)
 
 
