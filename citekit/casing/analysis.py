@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Sequence
 
 from citekit._lazy_pattern import lazy_pattern
 from citekit.casing.lexicon import Lexicon, load_lexicon
 from citekit.casing.markup import Marked, parse
-from citekit.casing.words import Form, Role, Word, WordCache, form_of, is_all_caps, roles, words
+from citekit.casing.words import Form, Role, WordCache, form_of, is_all_caps, part_offset, parts, roles, words
 
-__all__ = ["DESIGNATORS", "Title"]
+__all__ = ["DESIGNATORS", "Title", "kept_words"]
 
+_LOWER = Form.LOWER  # in Python 3.11 an Enum member look-up is a Python call: done once
 _CLOSING_PUNCTUATION = lazy_pattern(r"[,.;:?!)\]]")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 
@@ -49,21 +52,32 @@ DESIGNATORS = frozenset(
 
 
 class Title:
-    """A title ready to be recased: edits go to ``chars``; :meth:`result` puts the markup back."""
+    """A title ready to be recased.
+
+    Its words are strings (``tokens``, each split into its ``parts``), and edits replace them in ``cased``: a part is
+    named by the index of its word and its own index ``k`` in the word.  :meth:`result` puts the text between the
+    words and the markup back.
+
+    ``free_parts`` are the parts with each protected one (any of its letters) made empty: an empty part has no form,
+    gives no evidence and is never recased, so the rules that read ``free_parts`` need not look protection up.
+    """
 
     def __init__(self, text: str, lexicon: Lexicon | None = None) -> None:
         self.source = text
         self.marked: Marked = parse(text)
         self.text = self.marked.text
-        self.chars = list(self.text)
-        self.words: list[Word] = words(self.text)
-        self.tokens = [self.text[w.start : w.end] for w in self.words]
-        self.roles: list[Role] = roles(self.text, self.words)
-        # Most titles protect nothing: then no span needs its protection looked up.
-        self._any_protected = True in self.marked.protected
-        self.all_caps = is_all_caps(self.text, self.marked.protected, self.words)
-        self._lexicon = lexicon or load_lexicon()
-        self.in_name = self._lexicon.names_in(self.text, self.words, self.tokens)
+        self.tokens, self.gaps, self.tail = words(self.text)
+        self.parts = parts(self.tokens, self.text)
+        self.cased = list(self.tokens)  # the words as recased so far
+        self.roles: list[Role] = roles(self.gaps)
+        # Most titles protect nothing: their free parts are their parts.
+        self._any_protected = self.marked.any_protected
+        self.free_parts = self._free_parts() if self._any_protected else self.parts
+        self.all_caps = is_all_caps(self.text, self.marked.protected if self._any_protected else (), self.tokens)
+        self.lexicon = lexicon or load_lexicon()
+        #: Whether a part is kept as it is wherever it stands: a name, or a possessive taken for one.
+        self.keeps = kept_words(self.lexicon)
+        self.in_name = self.lexicon.names_in(self.tokens, self.gaps)
         self.foreign = self._looks_foreign()
 
     def _looks_foreign(self) -> bool:
@@ -77,80 +91,118 @@ class Title:
             return False
         return sum(token in FOREIGN_WORDS for token in self.tokens) >= 2
 
-    def part(self, span: tuple[int, int]) -> str:
-        return self.text[span[0] : span[1]]
+    def starts(self) -> list[int]:
+        """Where each word starts in the visible text."""
+        at = 0
+        found = []
+        for gap, token in zip(self.gaps, self.tokens):
+            at += len(gap)
+            found.append(at)
+            at += len(token)
+        return found
 
-    def form(self, span: tuple[int, int]) -> Form:
-        return form_of(self.text[span[0] : span[1]])
+    def _free_parts(self) -> list[tuple[str, ...]]:
+        protected = self.marked.protected
+        found = []
+        for start, word in zip(self.starts(), self.parts):
+            free = []
+            for k, part in enumerate(word):
+                at = start + part_offset(word, k)
+                free.append("" if True in protected[at : at + len(part)] else part)
+            found.append(tuple(free))
+        return found
 
-    def is_protected(self, span: tuple[int, int]) -> bool:
-        return self._any_protected and True in self.marked.protected[span[0] : span[1]]
+    def is_protected(self, index: int, k: int) -> bool:
+        return not self.free_parts[index][k]
 
-    def is_kept(self, span: tuple[int, int]) -> bool:
-        """A part that is never lowered: protected, a name of the lexicon, or a possessive taken for a name."""
-        part = self.text[span[0] : span[1]]
-        return self.is_protected(span) or self._lexicon.is_name(part) or _is_possessive_name(part)
-
-    def is_name_part(self, span: tuple[int, int]) -> bool:
+    def is_name_part(self, part: str) -> bool:
         """A part that is a one-word name by itself: "Saharan" in "sub-Saharan"."""
-        return self.part(span) in self._lexicon
+        return part in self.lexicon
 
-    def is_possessive_name(self, span: tuple[int, int]) -> bool:
-        """A capitalised word in the singular possessive ("Alzheimer's", "Packe's"): in a title, mostly a name.
-
-        Common nouns that often stand in the possessive ("Children's", "Women's", "World's") are not.
-        """
-        return _is_possessive_name(self.part(span))
-
-    def is_letter_a(self, index: int, span: tuple[int, int]) -> bool:
+    def is_letter_a(self, index: int, k: int) -> bool:
         """A capital "A" that names something ("Vitamin A", "Plan A", or "A" at the end of a title part)."""
-        if self.part(span) != "A":
+        word = self.parts[index]
+        if word[k] != "A":
             return False
         if index and self.tokens[index - 1].lower() in DESIGNATORS:
             return True
-        after = self.text[span[1] : self.words[index + 1].start] if index + 1 < len(self.words) else ""
-        return index + 1 == len(self.words) or bool(_CLOSING_PUNCTUATION.search(after))
+        if index + 1 == len(self.tokens):
+            return True
+        after = self.tokens[index][part_offset(word, k) + 1 :] + self.gaps[index + 1]
+        return bool(_CLOSING_PUNCTUATION.search(after))
 
-    def lower(self, span: tuple[int, int]) -> None:
-        start, end = span
-        current = "".join(self.chars[start:end])
-        if current.isascii() and not self.is_protected(span):
-            self.chars[start:end] = current.lower()  # one letter for one, as a case change must keep the length
+    def _replace(self, index: int, k: int, new: str) -> None:
+        word = self.parts[index]
+        if len(word) == 1:
+            self.cased[index] = new
+        else:
+            at = part_offset(word, k)
+            current = self.cased[index]
+            self.cased[index] = current[:at] + new + current[at + len(new) :]
+
+    def _current(self, index: int, k: int) -> str:
+        word = self.parts[index]
+        if len(word) == 1:
+            return self.cased[index]
+        at = part_offset(word, k)
+        return self.cased[index][at : at + len(word[k])]
+
+    def lower(self, index: int, k: int) -> None:
+        if not self._any_protected and len(self.parts[index]) == 1 and self.cased[index].isascii():
+            self.cased[index] = self.cased[index].lower()  # most words: the part is the whole word, and free
             return
-        for i in range(start, end):
-            if not self.marked.protected[i]:
-                low = self.chars[i].lower()
-                if len(low) == 1:
-                    self.chars[i] = low
+        current = self._current(index, k)
+        if current.isascii() and not self.is_protected(index, k):
+            self._replace(index, k, current.lower())  # one letter for one, as a case change must keep the length
+            return
+        start = self.starts()[index] + part_offset(self.parts[index], k)
+        protected = self.marked.protected[start : start + len(current)]
+        chars = [c if p or len(c.lower()) != 1 else c.lower() for c, p in zip(current, protected)]
+        self._replace(index, k, "".join(chars))
 
-    def capitalize(self, span: tuple[int, int]) -> None:
+    def capitalize(self, index: int, k: int) -> None:
         """Uppercase the part's first letter, if it is free and the part is all lowercase."""
-        if self.form(span) is Form.LOWER and not self.is_protected(span):
-            self.upper_first(span)
+        if form_of(self.free_parts[index][k]) is _LOWER:
+            self.upper_first(index, k)
 
-    def upper_first(self, span: tuple[int, int]) -> None:
+    def upper_first(self, index: int, k: int) -> None:
         """Uppercase the part's first letter (:meth:`capitalize` without its checks, for a caller that made them)."""
-        for i in range(*span):
-            if self.chars[i].isalpha():
-                up = self.chars[i].upper()
+        current = self._current(index, k)
+        for i, c in enumerate(current):
+            if c.isalpha():
+                up = c.upper()
                 if len(up) == 1:
-                    self.chars[i] = up
+                    self._replace(index, k, current[:i] + up + current[i + 1 :])
                 return
 
     def is_part_end(self, index: int) -> bool:
         """The last word of the title or of a title part (before ":", "?", a dash...)."""
-        if index + 1 == len(self.words):
+        if index + 1 == len(self.tokens):
             return True
         return self.roles[index + 1] in (Role.SUBTITLE, Role.SENTENCE)
 
-    def result(self, wrap: list[tuple[int, int]] | None = None) -> str:
-        new = "".join(self.chars)
-        if new == self.text and not wrap:
+    def cased_text(self) -> str:
+        """The visible text with the edits made so far."""
+        pieces = [""] * (2 * len(self.tokens))
+        pieces[0::2] = self.gaps
+        pieces[1::2] = self.cased
+        return "".join(pieces) + self.tail
+
+    def result(self, wrap: Sequence[int] = ()) -> str:
+        """The recased rich text; the words of indexes ``wrap`` in ``<span class="nocase">``."""
+        if self.cased == self.tokens and not wrap:
             return self.source
-        return self.marked.render(new, wrap or ())
+        starts = self.starts() if wrap else []
+        spans = [(starts[i], starts[i] + len(self.tokens[i])) for i in wrap]
+        return self.marked.render(self.cased_text(), spans)
 
 
-@WordCache
+@functools.cache  # one per lexicon: in practice the one shipped
+def kept_words(lexicon: Lexicon) -> WordCache[bool]:
+    """A part kept wherever it stands: a name of ``lexicon``, or a possessive taken for a name."""
+    return WordCache(lambda part: lexicon.is_name(part) or _is_possessive_name(part))
+
+
 def _is_possessive_name(part: str) -> bool:
     match = _POSSESSIVE.search(part)
     return match is not None and part[: match.start()].lower() not in COMMON_POSSESSIVES

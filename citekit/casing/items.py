@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from citekit.casing.analysis import Title
-from citekit.casing.sentence import to_sentence_case
+from citekit.casing.sentence import sentence_cased
 from citekit.casing.title import title_case_title
 from citekit.csl.textcase import Segment, apply_text_case  # the processor's own title case
 from citekit.styles.profiles import CasingRules
@@ -99,8 +99,7 @@ def _recase(
 
 def _recased(text: str, rule: str, capitalize_subtitles: bool, headline: bool | None) -> tuple[str, bool | None]:
     if rule == "sentence":
-        done = to_sentence_case(text, capitalize_subtitles=capitalize_subtitles, headline=headline)
-        return done.text, done.headline
+        return sentence_cased(text, capitalize_subtitles, headline)
     return title_case_for_csl(text), None
 
 
@@ -114,11 +113,12 @@ def title_case_for_csl(text: str) -> str:
     title the two agree on is not marked at all.
     """
     title = title_case_title(Title(text))
-    cmos = "".join(title.chars)
+    cmos = title.cased_text()
     csl = "".join(apply_text_case(_runs(cmos, title.marked.csl_protected), "title"))
     if csl == cmos or len(csl) != len(cmos):
         return title.result()
-    wrap = [(w.start, w.end) for w in title.words if csl[w.start : w.end] != cmos[w.start : w.end]]
+    spans = [(start, start + len(token)) for start, token in zip(title.starts(), title.tokens)]
+    wrap = [i for i, (start, end) in enumerate(spans) if csl[start:end] != cmos[start:end]]
     return title.result(wrap)
 
 

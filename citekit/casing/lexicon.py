@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from citekit._resources import resource
-from citekit.casing.words import MINOR_WORDS, Word, WordCache
+from citekit.casing.words import MINOR_WORDS, WordCache
 
 __all__ = ["Lexicon", "Name", "load_lexicon"]
 
@@ -90,36 +90,37 @@ class Lexicon:
             found += tuple(n for n in self._names_at(_key(bare)) if len(n.words) == 1)
         return found
 
-    def names_in(self, text: str, found: Sequence[Word], tokens: Sequence[str]) -> list[bool]:
-        """Per word of ``found`` (whose texts are ``tokens``): whether it belongs to a name of the lexicon."""
-        flags = [False] * len(found)
-        # Most words start no name: the cached look-up rules them out before any call to match.
-        starts = [index for index, token in enumerate(tokens) if self._candidates(token)]
+    def names_in(self, tokens: Sequence[str], gaps: Sequence[str]) -> list[bool]:
+        """Per word (``tokens``, with the ``gaps`` before them): whether it belongs to a name of the lexicon."""
+        flags = [False] * len(tokens)
+        # Most titles hold no word that starts a name: the cached look-ups (all in C) rule them out at once.
+        if not any(map(self._candidates, tokens)):
+            return flags
         covered = 0  # the words up to here belong to a name already
-        for index in starts:
-            if index >= covered:
-                size = self.match(text, found, index)
+        for index, token in enumerate(tokens):
+            if index >= covered and self._candidates(token):
+                size = self.match(tokens, gaps, index)
                 flags[index : index + size] = [True] * size
                 covered = index + size
         return flags
 
-    def match(self, text: str, found: Sequence[Word], index: int) -> int:
-        """How many words of ``found``, from ``index`` on, form a name of the lexicon (0: none).
+    def match(self, tokens: Sequence[str], gaps: Sequence[str], index: int) -> int:
+        """How many of ``tokens``, from ``index`` on, form a name of the lexicon (0: none).
 
-        Words must follow each other with only white space between them; a name's last word may carry a plural or
-        possessive ending.  Small words inside a name match in either case ("Bank Of England").
+        Words must follow each other with only white space between them (``gaps[i]`` is before ``tokens[i]``); a
+        name's last word may carry a plural or possessive ending.  Small words inside a name match in either case
+        ("Bank Of England").
         """
-        first = text[found[index].start : found[index].end]
-        for name in self._candidates(first):
+        for name in self._candidates(tokens[index]):
             size = len(name.words)
-            if index + size > len(found):
+            if index + size > len(tokens) or not _same(name.words[0], tokens[index], last=size == 1):
                 continue
-            if all(
-                _same(name.words[k], text[found[index + k].start : found[index + k].end], last=k == size - 1)
-                and (k == 0 or not text[found[index + k - 1].end : found[index + k].start].strip())
-                for k in range(size)
+            # Most names are one word: matched by now, without a generator for the others.
+            if size == 1 or all(
+                _same(name.words[k], tokens[index + k], last=k == size - 1) and not gaps[index + k].strip()
+                for k in range(1, size)
             ):
-                if name.near_number and not _near_number(text, found, index, index + size):
+                if name.near_number and not _near_number(tokens, index, index + size):
                     continue
                 return size
         return 0
@@ -138,10 +139,9 @@ def _same(entry: str, word: str, *, last: bool) -> bool:
     return last and _POSSESSIVE.sub("", word) == entry
 
 
-def _near_number(text: str, found: Sequence[Word], start: int, end: int) -> bool:
+def _near_number(tokens: Sequence[str], start: int, end: int) -> bool:
     """A number right before or after the name: "May 2020", "3 March"."""
-    neighbours = [found[i] for i in (start - 1, end) if 0 <= i < len(found)]
-    return any(text[w.start : w.end].isdigit() for w in neighbours)
+    return any(tokens[i].isdigit() for i in (start - 1, end) if 0 <= i < len(tokens))
 
 
 _PLAIN_LINE = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
@@ -174,7 +174,7 @@ def _tokens(line: str) -> tuple[str, ...]:
         return tuple(line.split(" "))
     from citekit.casing.words import words
 
-    return tuple(line[w.start : w.end] for w in words(line))
+    return tuple(words(line)[0])
 
 
 def _name(section: str, line: str) -> Name | None:

@@ -50,6 +50,7 @@ class Marked:
     protected: list[bool]
     csl_protected: list[bool]
     tags: list[_Tag]
+    any_protected: bool = False  # True in protected
 
     def render(self, text: str, wrap: Iterable[tuple[int, int]] = ()) -> str:
         """The markup again around ``text`` (the visible text after case changes, as long as before).
@@ -123,7 +124,7 @@ def parse(source: str) -> Marked:
     for chunk, kinds in runs:
         protected += [_protects(kinds, italics=not all_italic, literal=True)] * len(chunk)
         csl_protected += [_protects(kinds, italics=False, literal=False)] * len(chunk)
-    return Marked("".join(chunk for chunk, _ in runs), protected, csl_protected, tags)
+    return Marked("".join(chunk for chunk, _ in runs), protected, csl_protected, tags, True in protected)
 
 
 # Text that looks like a tag but is not CSL markup: it prints as it is, so casing never touches it.

@@ -14,12 +14,14 @@ script, is left as it is.  ``docs/casing.md`` has the rules with examples.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
-from citekit.casing.analysis import Title
+from citekit.casing.analysis import Title, kept_words
+from citekit.casing.lexicon import Lexicon
 from citekit.casing.words import MINOR_WORDS, PREFIXES, Form, Role, WordCache, form_of
 
-__all__ = ["SentenceCase", "detect_headline", "sentence_case", "to_sentence_case"]
+__all__ = ["SentenceCase", "detect_headline", "sentence_case", "sentence_cased", "to_sentence_case"]
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,7 @@ def sentence_case(text: str, *, capitalize_subtitles: bool = True) -> str:
     >>> sentence_case("Collaboration in public services: can service users and staff participate together?")
     'Collaboration in public services: Can service users and staff participate together?'
     """
-    return to_sentence_case(text, capitalize_subtitles=capitalize_subtitles).text
+    return sentence_cased(text, capitalize_subtitles, None)[0]
 
 
 def to_sentence_case(text: str, *, capitalize_subtitles: bool = True, headline: bool | None = None) -> SentenceCase:
@@ -51,26 +53,37 @@ def to_sentence_case(text: str, *, capitalize_subtitles: bool = True, headline: 
 
     ``headline``: None detects it; True or False imposes it (a short title takes the reading of its full title).
     """
+    return SentenceCase(*sentence_cased(text, capitalize_subtitles, headline))
+
+
+def sentence_cased(text: str, capitalize_subtitles: bool, headline: bool | None) -> tuple[str, bool | None]:
+    """:func:`to_sentence_case` as a plain pair (text, headline), for callers that case many titles."""
     title = Title(text)
-    if not title.words or title.all_caps or title.foreign:
-        return SentenceCase(text, None)
+    if not title.tokens or title.all_caps or title.foreign:
+        return text, None
     detected = detect_headline(title) if headline is None else headline
-    lowering = detected is True
-    in_proceedings_name = _proceedings(title)
     starting = _STARTING[capitalize_subtitles]
-    for index, (word, role) in enumerate(zip(title.words, title.roles)):
-        if role in _OPENING:
-            in_proceedings_name = False
-        if role is Role.AFTER_PERIOD or (in_proceedings_name and index >= 2):
+    # The first part of a word that starts the title or a part is capitalised; it is never lowered below.
+    for index in [i for i, role in enumerate(title.roles) if role in starting]:
+        title.capitalize(index, 0)
+    if detected is True:
+        _lower(title, starting)
+    return title.result(), detected
+
+
+def _lower(title: Title, starting: tuple[Role, ...]) -> None:
+    """Lower the capitalised words of a headline-case ``title`` that are not names."""
+    meeting = _meeting_name(title)
+    evidence = _evidence(title.lexicon)
+    after_period = Role.AFTER_PERIOD  # once: in Python 3.11 an Enum member look-up is a Python call
+    for index, (free, role, in_name) in enumerate(zip(title.free_parts, title.roles, title.in_name)):
+        if in_name or role is after_period or index in meeting:
             continue
-        starts = role in starting
-        if starts:
-            title.capitalize(word.parts[0])
-        if lowering and not title.in_name[index]:
-            for span in word.parts[1:] if starts else word.parts:
-                if _lowerable(title, index, span):
-                    title.lower(span)
-    return SentenceCase(title.result(), detected)
+        for k in range(1 if role in starting else 0, len(free)):
+            part = free[k]
+            # A capitalised part the lexicon does not keep (evidence for headline case), or the article "A".
+            if evidence(part) > 0 or (part == "A" and not title.is_letter_a(index, k) and not title.keeps(part)):
+                title.lower(index, k)
 
 
 # Tuples, not sets: roles compare by identity, and an Enum's hash is a Python call.
@@ -81,20 +94,13 @@ _STARTING = {  # the roles whose word is capitalised, by capitalize_subtitles
 }
 
 
-def _proceedings(title: Title) -> bool:
+def _meeting_name(title: Title) -> range:
     """ "Proceedings of the 25th West Coast Conference on Formal Linguistics": what follows "Proceedings of" is the
-    name of a meeting, a proper noun, kept as given up to the end of the title part."""
-    if len(title.words) < 3:
-        return False
-    first, second = title.tokens[:2]
-    return first.lower() == "proceedings" and second.lower() == "of"
-
-
-def _lowerable(title: Title, index: int, span: tuple[int, int]) -> bool:
-    part = title.part(span)
-    if part == "A":
-        return not title.is_letter_a(index, span) and not title.is_kept(span)
-    return form_of(part) is Form.CAPITALIZED and not title.is_kept(span)
+    name of a meeting, a proper noun, kept as given up to the end of the title part.  The indexes of its words."""
+    if len(title.tokens) < 3 or title.tokens[0].lower() != "proceedings" or title.tokens[1].lower() != "of":
+        return range(0)
+    end = next((i for i, role in enumerate(title.roles) if role in _OPENING), len(title.roles))
+    return range(2, end)
 
 
 def detect_headline(title: Title) -> bool | None:
@@ -108,26 +114,28 @@ def detect_headline(title: Title) -> bool | None:
     does not know ("Freud", "Byzantine") stays as it is.  No evidence at all (one-word titles, titles of
     acronyms and names) is None: nothing is lowered.
     """
-    capital = lower = 0
-    for word, role, in_name in zip(title.words, title.roles, title.in_name):
-        if role is not Role.PLAIN or in_name:
-            continue
-        parts = word.parts
-        if len(parts) > 1 and title.part(parts[0]).lower() in PREFIXES:
-            parts = parts[:1]  # "Anti-inflammatory": lowercase in headline case too
-        for span in parts:
-            sign = _sign(title.part(span))
-            if sign and not title.is_kept(span):
-                if sign > 0:
-                    capital += 1
-                else:
-                    lower += 1
+    evidence = _evidence(title.lexicon)
+    plain = Role.PLAIN  # once: in Python 3.11 an Enum member look-up is a Python call
+    signs = [
+        evidence(part)
+        for parts, free, role, in_name in zip(title.parts, title.free_parts, title.roles, title.in_name)
+        if role is plain and not in_name
+        # "Anti-inflammatory": lowercase in headline case too, so only the prefix counts
+        for part in (free[:1] if len(parts) > 1 and parts[0].lower() in PREFIXES else free)
+    ]
+    capital, lower = signs.count(1), signs.count(-1)
     if capital == 0 and lower == 0:
         return None
     return capital > 2 * lower
 
 
-@WordCache
+@functools.cache  # one per lexicon: in practice the one shipped
+def _evidence(lexicon: Lexicon) -> WordCache[int]:
+    """:func:`_sign` of a part, but 0 for a part the lexicon keeps (names, possessives taken for names)."""
+    keeps = kept_words(lexicon)
+    return WordCache(lambda part: 0 if keeps(part) else _sign(part))
+
+
 def _sign(part: str) -> int:
     """What a part tells of headline case by its form alone: 1 for it, -1 against, 0 nothing."""
     form = form_of(part)

@@ -46,15 +46,14 @@ def title_case_title(title: Title) -> Title:
         return title
     # The last word of the title and of each title part (before ":", "?", a dash...).
     part_ends = [role in _NEW_PART_ROLES for role in title.roles[1:]] + [True]
-    for index, (word, role, in_name) in enumerate(zip(title.words, title.roles, title.in_name)):
+    for index, (parts, role, in_name) in enumerate(zip(title.parts, title.roles, title.in_name)):
         if in_name:
             continue
-        parts = word.parts
-        if role is Role.AFTER_PERIOD and title.form(parts[0]) is not Form.LOWER:
+        if role is _AFTER_PERIOD and form_of(parts[0]) is not _LOWER:
             continue  # a new sentence or an abbreviation: its capital stays
         edge = role in _EDGE_ROLES or part_ends[index]
-        prefixed = len(parts) > 1 and title.part(parts[0]).lower() in PREFIXES
-        for k, span in enumerate(parts):
+        prefixed = len(parts) > 1 and parts[0].lower() in PREFIXES
+        for k in range(len(parts)):
             _case_part(title, index, parts, k, edge, k > 0 and prefixed)
     return title
 
@@ -63,27 +62,28 @@ def title_case_title(title: Title) -> Title:
 # identity, and an Enum's hash is a Python call).
 _NEW_PART_ROLES = (Role.SUBTITLE, Role.SENTENCE)
 _EDGE_ROLES = (Role.FIRST, Role.SUBTITLE, Role.SENTENCE)
+# The members the per-word code compares with, as plain names: in Python 3.11 an Enum member look-up is a Python
+# call, paid for every word.
+_AFTER_PERIOD = Role.AFTER_PERIOD
+_LOWER, _CAPITALIZED, _CAPITAL_LETTER = Form.LOWER, Form.CAPITALIZED, Form.CAPITAL_LETTER
 
 
-def _case_part(
-    title: Title, index: int, parts: tuple[tuple[int, int], ...], k: int, edge: bool, after_prefix: bool
-) -> None:
+def _case_part(title: Title, index: int, parts: tuple[str, ...], k: int, edge: bool, after_prefix: bool) -> None:
     """Case part ``k`` of the word ``index``, whose parts are ``parts``."""
-    span = parts[k]
-    part = title.part(span)
+    part = parts[k]
     form = form_of(part)
-    if form not in _CASEABLE or title.is_protected(span):
+    if form not in _CASEABLE or title.is_protected(index, k):
         return
     part = part.lower()
     compound = len(parts) > 1
-    if form is Form.CAPITAL_LETTER:
+    if form is _CAPITAL_LETTER:
         # "A" mid-title is the article unless it names something; other capital letters ("I", "B") stay.
-        if part == "a" and not edge and not (compound and k == 0) and not title.is_letter_a(index, span):
-            title.lower(span)
+        if part == "a" and not edge and not (compound and k == 0) and not title.is_letter_a(index, k):
+            title.lower(index, k)
         return
     if after_prefix:
-        if form is Form.CAPITALIZED and not title.is_name_part(span):
-            title.lower(span)
+        if form is _CAPITALIZED and not title.is_name_part(parts[k]):
+            title.lower(index, k)
         return
     last_part = k == len(parts) - 1
     if k == 0 and (edge or compound):
@@ -91,12 +91,12 @@ def _case_part(
     elif k > 0 and edge and last_part and title.is_part_end(index):
         pass  # "Up-to-Date" at the end of a title
     elif part in MINOR_WORDS:
-        title.lower(span)
+        title.lower(index, k)
         return
-    elif form is Form.LOWER and part in PARTICLES and _name_follows(title, index):
+    elif form is _LOWER and part in PARTICLES and _name_follows(title, index):
         return
-    if form is Form.LOWER:  # (unprotected, as checked above); a part already capitalised needs nothing
-        title.upper_first(span)
+    if form is _LOWER:  # (unprotected, as checked above); a part already capitalised needs nothing
+        title.upper_first(index, k)
 
 
 #: The forms headline case may change; the others (acronyms, mixed case, numbers, uncased scripts) stay as given.
@@ -104,7 +104,6 @@ _CASEABLE = (Form.LOWER, Form.CAPITALIZED, Form.CAPITAL_LETTER)
 
 
 def _name_follows(title: Title, index: int) -> bool:
-    if index + 1 >= len(title.words):
+    if index + 1 >= len(title.tokens):
         return False
-    nxt = title.words[index + 1]
-    return title.form(nxt.parts[0]) in (Form.CAPITALIZED, Form.MIXED)
+    return form_of(title.parts[index + 1][0]) in (Form.CAPITALIZED, Form.MIXED)
