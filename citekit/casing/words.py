@@ -62,9 +62,10 @@ class WordCache(dict[str, T]):
     __call__ = dict.__getitem__
 
 
-# A run of letters, digits and combining marks; matched a run of one kind at a time (atomically, so there is no
-# backtracking inside), which is a third faster than one character at a time.
-_RUN = r"(?>[^\W_]+|[\u0300-\u036f]+)+"
+# A run of letters, digits and combining marks, matched a run of one kind at a time (a third faster than one
+# character at a time).  What follows a run in the patterns below is optional, so a match never backtracks into
+# it.  (Not an atomic group: those need Python 3.11, and citekit runs on 3.10.)
+_RUN = r"(?:[^\W_]+|[\u0300-\u036f]+)+"
 _SPLIT = re.compile(rf"({_RUN}(?:['\u2019\u02bc.\-\u2010\u2011/]{_RUN})*)")
 # The same words in ASCII text (where \w is [A-Za-z0-9_] and no combining mark occurs), found twice as fast.
 _SPLIT_ASCII = re.compile(r"([A-Za-z0-9]+(?:['./-][A-Za-z0-9]+)*)")
