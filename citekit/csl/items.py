@@ -113,7 +113,9 @@ class Item:
         return variable in self.present
 
 
-def item_from_csl(data: Mapping[str, Any]) -> Item:
+def item_from_csl(data: Mapping[str, Any], *, citation_label: bool = True) -> Item:
+    """The processor's view of one CSL-JSON item.  ``citation_label``: give it citeproc-js's default
+    citation-label when it has none (only worth the work for styles that use the variable)."""
     names: dict[str, tuple[NameData, ...]] = {}
     dates: dict[str, DateData] = {}
     fields: dict[str, str] = {}
@@ -138,7 +140,7 @@ def item_from_csl(data: Mapping[str, Any]) -> Item:
             if text != "":
                 fields[key] = text
     _note_variables(fields, names, dates)
-    if "citation-label" not in fields:
+    if citation_label and "citation-label" not in fields:
         label = _trigraph(names, dates)
         if label:
             fields["citation-label"] = label

@@ -269,3 +269,5 @@ class Style:
     demote_non_dropping_particle: str = "display-and-sort"
     initialize_with_hyphen: bool = True
     uses_disambiguate_condition: bool = False
+    # Whether the style's text names the citation-label variable (see citekit.csl.parse).
+    uses_citation_label: bool = True

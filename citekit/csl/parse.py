@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import attrs
 from lxml import etree
 
 from citekit.csl import model as m
@@ -55,13 +56,17 @@ def parse_style(data: bytes | str, source: str = "style") -> m.Style:
     if root.tag.startswith("{") and not root.tag.startswith("{" + CSL_NS):
         raise CSLError("the root element is not in the CSL namespace", source=source)
     try:
-        return _StyleParser(root, source).parse()
+        style = _StyleParser(root, source).parse()
     except CSLError as exc:
         if exc.source is not None:
             raise
         # Raised by a helper that knows the element but not the file (parse_formatting, parse_date_part, ...).
         message = str(exc).removeprefix(f"line {exc.line}: ") if exc.line else str(exc)
         raise CSLError(message, source=source, line=exc.line) from None
+    # Items get citeproc-js's default citation-label only for a style that can print or test it; the text is
+    # searched rather than the elements (the name in a comment only costs the labels).
+    mentions = (b"citation-label" in data) if isinstance(data, bytes) else ("citation-label" in data)
+    return attrs.evolve(style, uses_citation_label=mentions)
 
 
 def parse_date_part(el: etree._Element) -> m.DatePart:

@@ -136,7 +136,8 @@ class Processor:
     def _plan(
         self, items: Sequence[Mapping[str, Any]], clusters: Sequence[Cluster], *, citations: bool = True
     ) -> Document:
-        parsed = [item_from_csl(data) for data in items]
+        label = self.style.uses_citation_label
+        parsed = [item_from_csl(data, citation_label=label) for data in items]
         return plan_document(self, parsed, list(clusters), citations=citations)
 
     def context(

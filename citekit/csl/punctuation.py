@@ -58,7 +58,7 @@ def _walk(node: Node, marks: QuoteMarks, enclosing_outer: bool | None, out: list
     enclosing quotes use the outer marks (None: not quoted)."""
     if type(node) is Str:
         if node.text:
-            out.append(Token(TEXT, node.text, origin=node.origin))
+            out.append(Token(TEXT, node.text, None, node.origin))
             return True
         return False
     assert isinstance(node, Span)
@@ -83,7 +83,7 @@ def _walk(node: Node, marks: QuoteMarks, enclosing_outer: bool | None, out: list
     for child in node.children:
         if type(child) is Str:  # most children: handled here rather than by a call
             if child.text:
-                out.append(Token(TEXT, child.text, origin=child.origin))
+                out.append(Token(TEXT, child.text, None, child.origin))  # positional: the most made object
                 has_text = True
         elif _walk(child, marks, outer, out):
             has_text = True
