@@ -45,7 +45,8 @@ _ROMANESQUE = re.compile(
 
 
 def _is_romanesque(name: NameData) -> bool:
-    return bool(_ROMANESQUE.match(name.family + name.given))
+    text = name.family + name.given
+    return text.isascii() or bool(_ROMANESQUE.match(text))  # ASCII is in the ranges, and isascii() costs nothing
 
 
 @attrs.frozen(slots=True)
@@ -239,8 +240,10 @@ def _name(value: Any) -> NameData | None:
     literal = _name_text(value.get("literal"))
     family = _name_text(value.get("family"))
     given = _name_text(value.get("given"))
-    # A name that is only markup ("<i></i>") names nobody, as in citeproc-js.
-    literal, family, given = (part if _visible(part) else "" for part in (literal, family, given))
+    # A name that is only markup ("<i></i>") names nobody, as in citeproc-js.  (The parts are stripped already,
+    # so without markup a part is visible exactly when it is not empty.)
+    if "<" in literal or "<" in family or "<" in given:
+        literal, family, given = (part if _visible(part) else "" for part in (literal, family, given))
     if literal:
         return NameData(literal=literal)
     if not family and not given:
