@@ -147,8 +147,11 @@ def _render_name_list(names: tuple[NameData, ...], el: m.Names, ctx: Context) ->
         return None
     nodes: list[Node] = []
     inverted_flags: list[bool] = []
+    # _inverted(), worked out once for the list.
+    all_inverted = ctx.sort_mode or opts.name_as_sort_order == "all"
+    first_inverted = all_inverted or opts.name_as_sort_order == "first"
     for index, name in enumerate(names[:shown]):
-        inverted = _inverted(opts, index, ctx)
+        inverted = all_inverted or (first_inverted and index == 0)
         node = _render_name(name, el.name, inverted, index, ctx)
         nodes.append(Span([node], role="name"))
         inverted_flags.append(inverted and not name.literal and name.romanesque)

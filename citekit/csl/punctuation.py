@@ -197,8 +197,9 @@ _COLLISIONS: dict[tuple[str, str], str] = {
 
 
 # What a piece of text can start with for it to collide with the text before it (the table's second marks, and
-# the space of a doubled space).
+# the space of a doubled space), and what the text before must end with.
 _COLLIDING = frozenset({second for _, second in _COLLISIONS} | {" "})
+_ENDING = frozenset({first for first, _ in _COLLISIONS} | {" ", "\u00a0"})
 
 
 def _fix_collisions(tokens: list[Token]) -> None:
@@ -209,8 +210,8 @@ def _fix_collisions(tokens: list[Token]) -> None:
         text = token.text
         if not text:
             continue
-        # Most pieces start with a letter, a digit or a bracket: nothing to resolve.
-        if previous is not None and text[0] in _COLLIDING:
+        # Most pieces start with a letter, a digit or a bracket, or follow a letter: nothing to resolve.
+        if previous is not None and text[0] in _COLLIDING and previous.text[-1:] in _ENDING:
             text = token.text = _resolve(previous, text)
             if not text:
                 continue
