@@ -146,6 +146,8 @@ class _StyleParser:
         self.demote = root.get("demote-non-dropping-particle", "display-and-sort")
         self.init_hyphen = root.get("initialize-with-hyphen", "true") != "false"
         self.saw_disambiguate = False
+        # Each macro -> the macros it calls (filled by _check_macro_graph).
+        self.calls: dict[str, list[str]] = {}
 
     def error(self, message: str, el: etree._Element | None = None) -> CSLError:
         return CSLError(message, source=self.source, line=line_of(el) if el is not None else None)
@@ -176,7 +178,10 @@ class _StyleParser:
             raise self.error("the style has no <citation>")
         cit_el = sections["citation"]
         cit_inherit = self._inherit(style_inherit, cit_el)
-        citation_macros = {name: self._macro(name, cit_inherit) for name in self.macro_xml}
+        # The citation reads only the macros it can call (a style's bibliography calls most of them, its citation
+        # a few); the bibliography reads them all, so that a broken macro is reported even if nothing calls it.
+        cited = self._reachable(cit_el) if "bibliography" in sections else set(self.macro_xml)
+        citation_macros = {name: self._macro(name, cit_inherit) for name in self.macro_xml if name in cited}
         citation = self._citation(cit_el, cit_inherit)
         bibliography = None
         bibliography_macros: dict[str, tuple[m.Element, ...]] = {}
@@ -224,6 +229,7 @@ class _StyleParser:
         calls: dict[str, list[str]] = {}
         for name, el in self.macro_xml.items():
             calls[name] = sorted(self._macro_calls(el, f"macro {name!r}"))
+        self.calls = calls
         measured: dict[str, tuple[int, int]] = {}
         for name in self._callees_first(calls):
             cost, depth = self._measure(self.macro_xml[name], measured)
@@ -233,6 +239,17 @@ class _StyleParser:
             self._macro_calls(section, f"<{kind}>")
             cost, depth = self._measure(section, measured)
             self._check_bounds(f"<{kind}>", cost, depth, section)
+
+    def _reachable(self, section: etree._Element) -> set[str]:
+        """The macros ``section`` calls, directly or through other macros (after _check_macro_graph)."""
+        found: set[str] = set()
+        pending = list(self._macro_calls(section, "section"))
+        while pending:
+            name = pending.pop()
+            if name not in found:
+                found.add(name)
+                pending.extend(self.calls[name])
+        return found
 
     def _macro_calls(self, el: etree._Element, where: str) -> set[str]:
         """The macros ``el`` calls (``<text macro>`` and sort ``<key macro>``); an undefined one is an error."""
