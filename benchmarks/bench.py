@@ -16,6 +16,9 @@ What it measures, for each style (default: APA and Chicago notes-bibliography) o
 - Warm: every in-process figure is the median of ``--repeat`` runs after one warm-up run (style parsed and locale
   merged before timing); wall time (perf_counter) and CPU time of this process (process_time) are both given, as
   the CPU figure is the steadier one on a loaded machine.  Ratios divide the baseline's median by citekit's.
+- Calibration: before each run a fixed pure-Python loop is timed, and each style's table gives its median per row;
+  the project machine has slow phases (every process about 1.5x slower), and a row whose loop is clearly slower
+  than the others' was measured in one: run again rather than compare it.
 - Cold: wall time of a fresh process that imports and formats the Farr chapter in APA (median of ``--cold-runs``).
 - Memory: peak RSS (``resource.getrusage(RUSAGE_SELF).ru_maxrss``) of a fresh process formatting a
   ``--memory-records`` APA bibliography with ``citekit.format_bibliography``.
@@ -62,14 +65,24 @@ BUDGET_MEMORY_MIB = 200.0
 
 @dataclass
 class Timing:
-    """Medians over runs of one measured call, per unit (entry, citation or call), in ms."""
+    """Medians over runs of one measured call, per unit (entry, citation or call), in ms; and the median time of
+    the calibration loop run before each of those runs."""
 
     wall: float
     cpu: float
     runs: int
+    loop: float = 0.0
 
     def __str__(self) -> str:
         return f"{self.wall:8.3f} {self.cpu:8.3f}"
+
+
+def calibration_loop() -> float:
+    """ms for a fixed piece of pure Python: the project machine has phases in which every process runs about 1.5x
+    slower, and a row whose loop took clearly longer than the others' was measured in one."""
+    start = time.perf_counter()
+    sum(range(2_000_000))
+    return (time.perf_counter() - start) * 1000
 
 
 def measure(call: Callable[[], object], units: int, repeat: int, warmup: bool = True) -> Timing:
@@ -77,13 +90,16 @@ def measure(call: Callable[[], object], units: int, repeat: int, warmup: bool = 
         call()
     walls: list[float] = []
     cpus: list[float] = []
+    loops: list[float] = []
     for _ in range(repeat):
         gc.collect()
+        loops.append(calibration_loop())
         wall, cpu = time.perf_counter(), time.process_time()
         call()
         cpus.append(time.process_time() - cpu)
         walls.append(time.perf_counter() - wall)
-    return Timing(statistics.median(walls) * 1000 / units, statistics.median(cpus) * 1000 / units, repeat)
+    ms = 1000 / units
+    return Timing(statistics.median(walls) * ms, statistics.median(cpus) * ms, repeat, statistics.median(loops))
 
 
 @dataclass
@@ -270,6 +286,12 @@ def print_style(
         print(f"  {'citeproc-js':<12}skipped: {js_skip}")
     runs = {f"{row.engine} {row.bibliography.runs}" for row in rows if row.bibliography}
     print(f"  medians of runs: {', '.join(sorted(runs))}" + (f", citeproc-js {js.runs}" if js else ""))
+    loops = [
+        f"{row.engine} {'API' if row.how.startswith('format_bibliography') else 'raw'} {row.bibliography.loop:.1f}"
+        for row in rows
+        if row.bibliography
+    ]
+    print(f"  calibration loop before the bibliography runs, ms (higher: a slow phase): {'; '.join(loops)}")
     for row in rows:
         for note in row.notes:
             print(f"  {note}")
