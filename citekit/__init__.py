@@ -15,6 +15,7 @@ from citekit.api import OptionError, format_bibliography, format_citation
 from citekit.engines import EngineNotFoundError
 from citekit.errors import CitekitError, CSLError, RecordError, StyleNotFoundError
 from citekit.records import Date, Person, Record, from_csl
+from citekit.records.kinds import CLASS_MODULES as _RECORD_CLASSES
 from citekit.styles import ProfileError
 
 
@@ -89,11 +90,7 @@ _LAZY = {
     "ReadWarning": "citekit.readers.errors",
     "write": "citekit.writers",
     # The record kinds: each class is built on first use (see citekit.records.kinds).
-    **dict.fromkeys(
-        ("Book", "BookChapter", "ConferencePaper", "GenericRecord", "JournalArticle", "NewspaperArticle", "Report",
-         "Thesis", "WebPage"),
-        "citekit.records.kinds",
-    ),  # fmt: skip
+    **dict.fromkeys(_RECORD_CLASSES, "citekit.records.kinds"),
 }
 
 

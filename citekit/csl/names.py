@@ -147,7 +147,7 @@ def _render_name_list(names: tuple[NameData, ...], el: m.Names, ctx: Context) ->
         return None
     nodes: list[Node] = []
     inverted_flags: list[bool] = []
-    # _inverted(), worked out once for the list.
+    # Sort keys invert every name; name-as-sort-order "all" every name, "first" the first.
     all_inverted = ctx.sort_mode or opts.name_as_sort_order == "all"
     first_inverted = all_inverted or opts.name_as_sort_order == "first"
     for index, name in enumerate(names[:shown]):
@@ -171,7 +171,8 @@ def _render_name_list(names: tuple[NameData, ...], el: m.Names, ctx: Context) ->
     if truncated:
         if use_last and len(names) >= shown + 2:
             out.append(Str(f"{opts.delimiter}\u2026 "))
-            out.append(_render_name(names[-1], el.name, _inverted(opts, len(names) - 1, ctx), len(names) - 1, ctx))
+            # The last name is never the first (two or more are left out before it).
+            out.append(_render_name(names[-1], el.name, all_inverted, len(names) - 1, ctx))
         else:
             et_al = el.et_al or m.EtAl()
             term = ctx.term(et_al.term, "long")
@@ -204,13 +205,6 @@ def _delimiter_applies(rule: str, count: int, previous_inverted: bool, et_al: bo
         return previous_inverted
     # contextual: with et-al, when two or more names precede it; before the last name, with three or more.
     return count >= 2 if et_al else count >= 3
-
-
-def _inverted(opts: m.NameOptions, index: int, ctx: Context) -> bool:
-    if ctx.sort_mode:
-        return True
-    order = opts.name_as_sort_order
-    return order == "all" or (order == "first" and index == 0)
 
 
 def _render_name(name: NameData, el: m.Name, inverted: bool, index: int, ctx: Context) -> Node:

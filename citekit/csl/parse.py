@@ -146,8 +146,9 @@ class _StyleParser:
         self.demote = root.get("demote-non-dropping-particle", "display-and-sort")
         self.init_hyphen = root.get("initialize-with-hyphen", "true") != "false"
         self.saw_disambiguate = False
-        # Each macro -> the macros it calls (filled by _check_macro_graph).
+        # Each macro, and each section ("citation", "bibliography") -> the macros it calls (by _check_macro_graph).
         self.calls: dict[str, list[str]] = {}
+        self.section_calls: dict[str, set[str]] = {}
 
     def error(self, message: str, el: etree._Element | None = None) -> CSLError:
         return CSLError(message, source=self.source, line=line_of(el) if el is not None else None)
@@ -180,7 +181,7 @@ class _StyleParser:
         cit_inherit = self._inherit(style_inherit, cit_el)
         # The citation reads only the macros it can call (a style's bibliography calls most of them, its citation
         # a few); the bibliography reads them all, so that a broken macro is reported even if nothing calls it.
-        cited = self._reachable(cit_el) if "bibliography" in sections else set(self.macro_xml)
+        cited = self._reachable("citation") if "bibliography" in sections else set(self.macro_xml)
         citation_macros = {name: self._macro(name, cit_inherit) for name in self.macro_xml if name in cited}
         citation = self._citation(cit_el, cit_inherit)
         bibliography = None
@@ -236,14 +237,14 @@ class _StyleParser:
             self._check_bounds(f"macro {name!r}", cost, depth, self.macro_xml[name])
             measured[name] = (cost, depth)
         for kind, section in sections.items():
-            self._macro_calls(section, f"<{kind}>")
+            self.section_calls[kind] = self._macro_calls(section, f"<{kind}>")
             cost, depth = self._measure(section, measured)
             self._check_bounds(f"<{kind}>", cost, depth, section)
 
-    def _reachable(self, section: etree._Element) -> set[str]:
-        """The macros ``section`` calls, directly or through other macros (after _check_macro_graph)."""
+    def _reachable(self, kind: str) -> set[str]:
+        """The macros section ``kind`` calls, directly or through other macros (after _check_macro_graph)."""
         found: set[str] = set()
-        pending = list(self._macro_calls(section, "section"))
+        pending = list(self.section_calls[kind])
         while pending:
             name = pending.pop()
             if name not in found:

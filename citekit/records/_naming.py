@@ -69,13 +69,7 @@ def named_errors(cls: T) -> T:
 
     @functools.wraps(init)
     def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
-        try:
-            init(self, *args, **kwargs)
-        except RecordError as error:
-            named = _named(self, error)
-            if named is error:
-                raise
-            raise named from None
+        _initialise(init, self, args, kwargs)
 
     setattr(cls, "__init__", __init__)  # noqa: B010 (mypy refuses assigning to a method)
     return cls
@@ -88,14 +82,19 @@ def build(cls: type[R], fields: Mapping[str, Any]) -> R:
     and two copies of the arguments, as much again as converting a name's fields.
     """
     instance = object.__new__(cls)
+    _initialise(_ATTRS_INITS[cls], instance, (), fields)
+    return instance
+
+
+def _initialise(init: Callable[..., None], instance: Any, args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> None:
+    """``init(instance, *args, **kwargs)``, a converter's error re-addressed from the field that raised it."""
     try:
-        _ATTRS_INITS[cls](instance, **fields)
+        init(instance, *args, **kwargs)
     except RecordError as error:
         named = _named(instance, error)
         if named is error:
             raise
         raise named from None
-    return instance
 
 
 # One attrs Converter per converter function, shared by every field that uses it: given an Converter, attrs need
